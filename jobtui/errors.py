@@ -135,4 +135,7 @@ class ApiError(JobtuiError):
         return self.info.kind in RETRYABLE_KINDS
 
     def __repr__(self) -> str:
-        return f"ApiError(kind={self.kind!r}, http_status={self.http_status!r}, message={self.info.message!r})"
+        return (
+            f"ApiError(kind={self.kind!r}, http_status={self.http_status!r}, "
+            f"message={self.info.message!r})"
+        )

@@ -165,7 +165,7 @@ class JobRecord:
         """The status word to show: the raw value for statuses we do not know."""
         if self.status is Status.UNKNOWN:
             return self.status_raw if self.status_raw else "UNKNOWN"
-        return self.status.value
+        return str(self.status.value)
 
     @property
     def zone_mismatch(self) -> bool:

@@ -100,7 +100,8 @@ def sign(
     ]
     sdk_date = next(v for k, v in headers.items() if k.lower() == "x-sdk-date").strip()
     canonical, signed = canonical_request(method, parts.path, query, headers, body)
-    return authorization(access_key, signed, signature(secret_key, string_to_sign(canonical, sdk_date)))
+    sig = signature(secret_key, string_to_sign(canonical, sdk_date))
+    return authorization(access_key, signed, sig)
 
 
 def _utcnow() -> datetime:

@@ -57,9 +57,7 @@ def test_auth_flow_signs_like_the_sdk() -> None:
 
 
 def test_every_request_gets_a_fresh_signature() -> None:
-    times = iter(
-        [datetime(2024, 3, 15, 8, 30, s, tzinfo=timezone.utc) for s in range(2)]
-    )
+    times = iter([datetime(2024, 3, 15, 8, 30, s, tzinfo=timezone.utc) for s in range(2)])
     signer = auth.AkSkAuth("AK", "SK", clock=lambda: next(times))
     first = next(signer.auth_flow(httpx.Request("GET", "https://h/v1.0/p/job/j")))
     second = next(signer.auth_flow(httpx.Request("GET", "https://h/v1.0/p/job/j")))
@@ -78,5 +76,3 @@ def test_secrets_never_in_repr() -> None:
     assert "SECRETSK" not in repr(auth.AkSkAuth("AK", "SECRETSK", "SECRETTOKEN"))
     assert "SECRETTOKEN" not in repr(auth.AkSkAuth("AK", "SECRETSK", "SECRETTOKEN"))
     assert "SECRETTOKEN" not in repr(auth.TokenAuth("SECRETTOKEN"))
-
-
