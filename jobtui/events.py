@@ -94,6 +94,11 @@ class PollingPaused:
     paused: bool
 
 
+@dataclass(frozen=True)
+class WatchlistChanged:
+    """Entries were added or removed (here or by another process): re-read `jobs()`."""
+
+
 PollerEvent = Union[
     JobUpdated,
     StatusChanged,
@@ -105,4 +110,5 @@ PollerEvent = Union[
     CredentialResumed,
     CycleFinished,
     PollingPaused,
+    WatchlistChanged,
 ]
