@@ -3,6 +3,7 @@
     JobtuiError
     ├── UsageError          bad input from the user (IDs, flags), before any request
     ├── ConfigError         a file we read is wrong: carries path, line, column, key
+    ├── StoreError          a file we write could not be saved (disk full, read-only)
     └── ApiError            a request did not give a job record; `kind` says why:
           auth, clock_skew, forbidden, not_found, throttled, server, bad_request,
           timeout, connection, dns, tls, proxy, bad_body, too_large, bad_record
@@ -48,6 +49,14 @@ class ConfigError(JobtuiError):
             if column is not None:
                 where += f":{column}"
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class StoreError(JobtuiError):
+    """A file jobtui writes could not be saved; the old one is left as it was."""
+
+    def __init__(self, message: str, *, path: Optional[str] = None) -> None:
+        self.path = path
+        super().__init__(message)
 
 
 # Kinds worth a different reaction from the poller.

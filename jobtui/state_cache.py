@@ -1,0 +1,70 @@
+"""The state cache: the last known picture of each job, so a restart shows it at once.
+
+Ours alone, JSON, versioned. Losing it loses nothing that matters, so a corrupt or
+unreadable cache reads as empty with a warning, and saves skip the fsync.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Container, Mapping
+from pathlib import Path
+from typing import Any, Optional
+
+from jobtui.atomic import write_atomic
+from jobtui.state import JobKey, JobState
+
+VERSION = 1
+log = logging.getLogger(__name__)
+_BAD_DATA = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
+class StateCache:
+    """Reads and writes state.json; `warning` says why the last load came back empty."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warning: Optional[str] = None
+        self._saved: Optional[bytes] = None
+
+    def __repr__(self) -> str:
+        return f"StateCache({str(self.path)!r})"
+
+    def load(self) -> dict[JobKey, JobState]:
+        """Cached states by job (marked stale); empty when missing or unreadable."""
+        self.warning = None
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            return self._lost(f"cannot be read ({exc.strerror})")
+        try:
+            return _states(json.loads(raw))
+        except _BAD_DATA as exc:
+            return self._lost(f"is damaged ({type(exc).__name__})")
+
+    def save(
+        self, states: Mapping[JobKey, JobState], *, keep: Optional[Container[JobKey]] = None
+    ) -> None:
+        """Write every state (only those in `keep`, if given); StoreError if it cannot."""
+        items = [states[key].to_dict() for key in sorted(states) if keep is None or key in keep]
+        data = json.dumps({"version": VERSION, "states": items}, separators=(",", ":"))
+        encoded = data.encode("utf-8")
+        if encoded == self._saved:
+            return  # nothing moved since the last save: spare the disk
+        write_atomic(self.path, encoded, what="state cache", durable=False)
+        self._saved = encoded
+
+    def _lost(self, why: str) -> dict[JobKey, JobState]:
+        self.warning = f"the state cache {self.path} {why}; starting without it"
+        log.warning("%s", self.warning)
+        return {}
+
+
+def _states(data: Any) -> dict[JobKey, JobState]:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ValueError("not a jobtui state cache of a known version")
+    states = [JobState.from_dict(item) for item in data["states"]]
+    return {state.key: state for state in states}
