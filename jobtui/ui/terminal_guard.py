@@ -1,0 +1,118 @@
+"""Leave promptly and cleanly when told to stop or when the terminal goes away.
+
+Textual's input thread selects on stdin and reads; once the terminal has hung up
+(SSH dropped while SIGHUP is ignored, e.g. under nohup) the descriptor is always
+"readable" and every read returns nothing, so the thread spins a core forever and
+the app never notices. The guard watches the terminal from a thread that sleeps in
+poll() until the kernel reports a hang-up, points output at /dev/null (so the
+output thread cannot die writing the restore sequences and wedge shutdown), and asks
+the app to exit, which also stops the input thread. SIGTERM, SIGINT and SIGHUP exit the
+same clean way. A last-resort timer ends the process if shutdown itself wedges.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import select
+import signal
+import sys
+import threading
+from typing import Any
+
+from textual.app import App
+
+HANGUP_EXIT_CODE = 128 + signal.SIGHUP
+_DEAD = select.POLLHUP | select.POLLERR | select.POLLNVAL
+
+
+class TerminalGuard:
+    """Watches stdin for a hang-up and turns stop signals into a clean `App.exit`."""
+
+    def __init__(self, app: App[Any], *, check_interval: float = 1.0, grace: float = 1.5) -> None:
+        self._app = app
+        self._loop = asyncio.get_running_loop()
+        self._interval = check_interval
+        self._grace = grace
+        self._fd = sys.__stdin__.fileno() if sys.__stdin__ else 0
+        self._parent = os.getppid()
+        self._leaving = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="jobtui-terminal-guard")
+        self._thread.daemon = True  # must never keep a finished app alive
+
+    def start(self) -> TerminalGuard:
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            # nohup's "ignore hang-ups" is the user's choice; the watcher still sees the
+            # terminal go, which is what matters to a TUI.
+            if signal.getsignal(signum) is not signal.SIG_IGN:
+                self._loop.add_signal_handler(signum, self._on_signal, signum)
+        self._thread.start()
+        return self
+
+    def terminal_alive(self) -> bool:
+        """False once the kernel has hung up our terminal (or stdin is no terminal at all)."""
+        poller = select.poll()
+        poller.register(self._fd, 0)  # HUP/ERR/NVAL are always reported
+        return not any(mask & _DEAD for _fd, mask in poller.poll(0))
+
+    def _watch(self) -> None:
+        poller = select.poll()
+        poller.register(self._fd, 0)
+        while not self._leaving.is_set():
+            events = poller.poll(self._interval * 1000)
+            orphaned = os.getppid() != self._parent
+            if any(mask & _DEAD for _fd, mask in events) or (orphaned and not self._tty_ok()):
+                # RuntimeError: the app already finished and closed its loop.
+                with contextlib.suppress(RuntimeError):
+                    self._loop.call_soon_threadsafe(self._leave, HANGUP_EXIT_CODE)
+                return
+
+    def stop(self) -> None:
+        """Stop watching (the app has exited on its own)."""
+        self._leaving.set()
+
+    def _tty_ok(self) -> bool:
+        try:
+            os.tcgetpgrp(self._fd)
+        except OSError:
+            return False
+        return True
+
+    def _on_signal(self, signum: int) -> None:
+        self._leave(128 + signum)
+
+    def _leave(self, code: int) -> None:
+        """Exit once; detach from a dead terminal first so shutdown cannot spin or block."""
+        if self._leaving.is_set():
+            return
+        self._leaving.set()
+        if not self.terminal_alive():
+            _detach_from_terminal()
+        _start_deadline(self._grace, code)
+        self._app.exit(return_code=code)
+
+
+def _detach_from_terminal() -> None:
+    """Send stdout/stderr to /dev/null so the restore sequences cannot fail or block."""
+    # stdin stays: a hung-up tty reads as EOF at once, so the input thread's final
+    # reads cannot block (a swapped-in pipe would hang its join).
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for out in (1, 2):
+        os.dup2(devnull, out)
+    os.close(devnull)
+
+
+def _start_deadline(seconds: float, code: int) -> None:
+    """End the process if a clean exit has not happened in time (e.g. a wedged writer)."""
+    timer = threading.Timer(seconds, os._exit, args=(code,))
+    timer.daemon = True
+    timer.start()
+
+
+def install_terminal_guard(app: App[Any], **options: float) -> TerminalGuard | None:
+    """Guard a running app (call from `on_mount`); a no-op for headless test runs."""
+    stdin = sys.__stdin__
+    if app.is_headless or stdin is None or not os.isatty(stdin.fileno()):
+        return None
+    return TerminalGuard(app, **options).start()
