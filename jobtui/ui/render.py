@@ -1,0 +1,200 @@
+"""How one job looks as text: status words, progress bars, durations, short IDs.
+
+Pure (rich `Text` only, no Textual). Server text always goes through `literal`
+so markup and terminal escapes in it are shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Optional
+
+from rich.text import Text
+
+from jobtui.model import Status
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The characters bars and marks are drawn with; all one cell wide."""
+
+    full: str
+    partials: str  # 1/8 .. 7/8 of a cell, or "" to round to whole cells
+    track: str
+    failed: str
+    stopped: str
+    pending: str
+    ellipsis: str
+    ascending: str
+    descending: str
+
+
+# Block elements are narrow in UTF-8 terminals with a Western locale; CJK
+# locales may draw them double width, so ASCII is the safe fallback.
+UNICODE = Glyphs("█", "▏▎▍▌▋▊▉", "░", "x", "=", "·", "…", "^", "v")
+ASCII = Glyphs("#", "", "-", "x", "=", ".", "~", "^", "v")
+
+
+def glyphs_for(environ: Mapping[str, str] = os.environ) -> Glyphs:
+    """Block glyphs only when the locale says UTF-8 and JOBTUI_ASCII is unset."""
+    if environ.get("JOBTUI_ASCII"):
+        return ASCII
+    locale = environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or ""
+    return UNICODE if "utf-8" in locale.lower() or "utf8" in locale.lower() else ASCII
+
+
+def literal(text: Optional[str]) -> str:
+    """Server text made harmless: control and format characters become visible."""
+    if not text:
+        return ""
+    if text.isprintable():
+        return text
+    return "".join(_visible(ch) for ch in text)
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20 or code == 0x7F:
+        return "^" + chr(code ^ 0x40)  # caret notation: ESC -> ^[
+    if ch == " " or ch.isprintable():
+        return ch
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+        return f"<U+{code:04X}>"
+    return ch
+
+
+@dataclass(frozen=True)
+class StatusLook:
+    """Icon, word and style of a status: the word carries it without colour."""
+
+    icon: str
+    word: str
+    style: str
+
+
+STATUS_LOOKS = {
+    Status.INIT: StatusLook(".", "INIT", "dim"),
+    Status.WAITING: StatusLook(".", "WAITING", "dim"),
+    Status.DELAY_SCHEDULED: StatusLook(".", "DELAYED", "dim"),
+    Status.RUNNING: StatusLook(">", "RUNNING", "bold cyan"),
+    Status.SUCCESS: StatusLook("+", "SUCCESS", "green"),
+    Status.FAIL: StatusLook("x", "FAIL", "bold red"),
+    Status.STOP: StatusLook("=", "STOPPED", "yellow"),
+    Status.UNKNOWN: StatusLook("?", "UNKNOWN", "magenta"),
+}
+NO_ANSWER = StatusLook(" ", "-", "dim")
+ERROR_LOOK = StatusLook("!", "ERROR", "bold red")
+
+
+def status_text(look: StatusLook, word: Optional[str] = None) -> Text:
+    """`> RUNNING` with the status style; `word` overrides (unknown raw values)."""
+    return Text(f"{look.icon} {literal(word or look.word)}", style=look.style)
+
+
+def progress_bar(
+    value: Optional[float], status: Optional[Status], width: int, glyphs: Glyphs
+) -> Text:
+    """A bar of `width` cells: pending dotted, failed/stopped in their own glyph."""
+    if status is None or status.pending or (value is None and status is not Status.SUCCESS):
+        return Text(glyphs.pending * width, style="dim")
+    if status is Status.SUCCESS:
+        value = 100.0
+    assert value is not None
+    if status is Status.FAIL:
+        return _plain_bar(value, width, glyphs.failed, glyphs.track, "red")
+    if status is Status.STOP:
+        return _plain_bar(value, width, glyphs.stopped, glyphs.track, "yellow")
+    style = "green" if status is Status.SUCCESS else "cyan"
+    return _smooth_bar(value, width, glyphs, style)
+
+
+def _plain_bar(value: float, width: int, fill: str, track: str, style: str) -> Text:
+    done = min(width, round(value / 100.0 * width))
+    bar = Text(fill * done, style=style)
+    bar.append(track * (width - done), style="dim")
+    return bar
+
+
+def _smooth_bar(value: float, width: int, glyphs: Glyphs, style: str) -> Text:
+    if not glyphs.partials:
+        return _plain_bar(value, width, glyphs.full, glyphs.track, style)
+    eighths = int(max(0.0, min(100.0, value)) / 100.0 * width * 8)
+    full, rest = divmod(eighths, 8)
+    bar = Text(glyphs.full * full, style=style)
+    if rest:
+        bar.append(glyphs.partials[rest - 1], style=style)
+    bar.append(glyphs.track * (width - full - (1 if rest else 0)), style="dim")
+    return bar
+
+
+def percent(value: Optional[float], status: Optional[Status]) -> str:
+    """`  9%` right-aligned in four cells; pending and unknown show `  --`."""
+    if status is Status.SUCCESS:
+        return "100%"
+    if value is None or status is None or status.pending:
+        return "  --"
+    return f"{int(value):>3d}%"
+
+
+def duration(delta: Optional[timedelta], seconds: bool = True) -> str:
+    """`45s`, `3m 12s`, `2h 05m`, `3d 4h`; without seconds: `<1m`, `3m`."""
+    if delta is None:
+        return ""
+    total = max(0, int(delta.total_seconds()))
+    days, rem = divmod(total, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes, secs = divmod(rem, 60)
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    if not seconds:
+        return f"{minutes}m" if minutes else "<1m"
+    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
+
+
+def ago(delta: timedelta) -> str:
+    """A coarse age that changes at most once a minute: `<1m ago`, `5m ago`, `2h ago`."""
+    total = max(0, int(delta.total_seconds()))
+    if total < 60:
+        return "<1m ago"
+    if total < 3600:
+        return f"{total // 60}m ago"
+    if total < 86400:
+        return f"{total // 3600}h ago"
+    return f"{total // 86400}d ago"
+
+
+def clock_time(when: Optional[datetime], now: datetime, zone: Optional[tzinfo] = None) -> str:
+    """`13:05` today, `Nov 28 13:05` otherwise, in `zone` (default: local)."""
+    if when is None:
+        return ""
+    local, today = when.astimezone(zone), now.astimezone(zone)
+    if local.date() == today.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%b %d %H:%M")
+
+
+def short_id(value: str, length: int = 8) -> str:
+    """The first characters of an ID, as git shortens hashes."""
+    return value[:length]
+
+
+def fit(text: Text, width: int, glyphs: Glyphs, justify: str = "left") -> Text:
+    """`text` cut or padded to exactly `width` cells, with an ellipsis when cut."""
+    out = text.copy()
+    if out.cell_len > width:
+        out.truncate(max(0, width - 1))
+        out.append(glyphs.ellipsis if width > 0 else "")
+        out.truncate(width, pad=True)
+        return out
+    pad = width - out.cell_len
+    if justify == "right":
+        out.pad_left(pad)
+    else:
+        out.pad_right(pad)
+    return out

@@ -1,0 +1,432 @@
+"""The table of watched jobs: a Line-API widget that repaints only changed lines.
+
+Not a DataTable: that re-sends the whole table on any cell update, parses str
+cells as markup and loses the cursor on sort. Here each row is one cached strip;
+a changed job repaints its own line, a cursor move two lines, and nothing runs a
+timer unless a progress bar is easing to a new value.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import datetime, timezone, tzinfo
+from typing import Any, Callable, ClassVar, Optional
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from jobtui.state import JobKey, WatchedJob
+from jobtui.ui import render
+from jobtui.ui.animation import FPS, ProgressAnimator
+from jobtui.ui.view import ColumnSpec, fit_columns, next_column, status_counts
+from jobtui.ui.widgets.table_columns import RowContext, column_at, header_text, row_text
+from jobtui.ui.widgets.table_rows import TableRows
+
+TimerFactory = Callable[[float, Callable[[], None]], Any]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class JobTable(ScrollView, can_focus=True):
+    """Every watched job, one line each, with a fixed header of column titles."""
+
+    DEFAULT_CSS = """
+    JobTable { overflow-x: hidden; overflow-y: auto; height: 1fr; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"job-table--header", "job-table--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.cursor_down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.cursor_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("home,g", "first", "First job", show=False, id="table.first"),
+        Binding("end,G", "last", "Last job", show=False, id="table.last"),
+        Binding("enter", "activate", "Details", show=False, id="table.activate"),
+    ]
+
+    class Selected(Message):
+        """The cursor moved to another job (or to none)."""
+
+        def __init__(self, key: Optional[JobKey]) -> None:
+            super().__init__()
+            self.key = key
+
+    class Activated(Message):
+        """Enter or a click on a job: open its detail."""
+
+        def __init__(self, key: JobKey) -> None:
+            super().__init__()
+            self.key = key
+
+    class SortChanged(Message):
+        """The sort column or direction changed (to remember between runs)."""
+
+        def __init__(self, column: Optional[str], reverse: bool) -> None:
+            super().__init__()
+            self.column = column
+            self.reverse = reverse
+
+    # Names the shell's first draft used (its stand-in table); same messages.
+    JobHighlighted = Selected
+    JobSelected = Activated
+
+    def __init__(
+        self,
+        jobs: Sequence[WatchedJob] = (),
+        *,
+        animations: bool = True,
+        seconds_clock: bool = False,
+        glyphs: Optional[render.Glyphs] = None,
+        zone: Optional[tzinfo] = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = _utc_now,
+        timer_factory: Optional[TimerFactory] = None,
+        name: Optional[str] = None,
+        id: Optional[str] = None,
+        classes: Optional[str] = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._rows = TableRows()
+        self._now_fn = now
+        self._ctx = RowContext(now(), glyphs or render.glyphs_for(), seconds_clock, zone)
+        self._animator: ProgressAnimator[JobKey] = ProgressAnimator(clock, enabled=animations)
+        self._timer_factory = timer_factory
+        self._frame_timer: Any = None
+        self._strips: dict[JobKey, Strip] = {}
+        self._layout: list[tuple[ColumnSpec, int]] = []
+        self._layout_width = -1
+        self._rows.replace(jobs)
+        self._rows.reorder(self._ctx.now)
+
+    # --- public interface -------------------------------------------------
+
+    @property
+    def selected_key(self) -> Optional[JobKey]:
+        return self._rows.cursor
+
+    @property
+    def selected_job(self) -> Optional[WatchedJob]:
+        key = self._rows.cursor
+        return None if key is None else self._rows.jobs.get(key)
+
+    @property
+    def shown_count(self) -> int:
+        return len(self._rows.order)
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows.jobs)
+
+    @property
+    def sort_column(self) -> Optional[str]:
+        return self._rows.sort_column
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self._rows.reverse
+
+    @property
+    def animations(self) -> bool:
+        return self._animator.enabled
+
+    @animations.setter
+    def animations(self, value: bool) -> None:
+        self._animator.enabled = value
+        if not value:
+            for key in self._animator.step():
+                self._repaint_row(key)
+            self._animator.clear()
+            self._stop_timer()
+
+    @property
+    def timer_running(self) -> bool:
+        """True while a frame timer runs (only while a bar eases)."""
+        return self._frame_timer is not None
+
+    def counts(self) -> dict[str, int]:
+        """Jobs per status word over the whole watchlist (`-` = no answer yet)."""
+        return status_counts(self._rows.jobs.values())
+
+    def set_jobs(self, jobs: Sequence[WatchedJob]) -> None:
+        """Replace every row (at start, or after a reload); keeps the cursor's job."""
+        self._rows.replace(jobs)
+        self._animator.clear()
+        self._stop_timer()
+        self._strips.clear()
+        self._ctx = self._with_now(self._now_fn())
+        self._reorder(full=True)
+
+    def update_job(self, job: WatchedJob) -> None:
+        """One job changed: repaint its line (and any lines its move shifts)."""
+        self.update_jobs([job])
+
+    def update_jobs(self, jobs: Sequence[WatchedJob]) -> None:
+        """Several jobs changed in one poll: apply all, then sort once."""
+        moved = False
+        for job in jobs:
+            key = job.entry.key
+            old = self._rows.jobs.get(key)
+            self._rows.jobs[key] = job
+            self._strips.pop(key, None)
+            moved = moved or self._rows.needs_reorder(old, job, self._ctx.now)
+            self._start_tween(key, old, job)
+            self._repaint_row(key)
+        if moved:
+            self._reorder()
+
+    def remove_job(self, key: JobKey) -> None:
+        if self._rows.jobs.pop(key, None) is not None:
+            self._strips.pop(key, None)
+            self._animator.cancel(key)
+            self._reorder()
+
+    def select_key(self, key: JobKey) -> None:
+        """Put the cursor on `key` if it is shown."""
+        if self._rows.index(key) is not None:
+            self._move_cursor(lambda rows: key)
+
+    def sort_by(self, column: Optional[str], reverse: Optional[bool] = None) -> None:
+        """Sort by `column` (None: watchlist order); `reverse` None keeps the direction."""
+        if reverse is None:
+            reverse = self._rows.reverse if column == self._rows.sort_column else False
+        self._rows.sort_column, self._rows.reverse = column, reverse
+        self.refresh(Region(0, 0, self.size.width, 1))
+        self._reorder()
+        self.post_message(self.SortChanged(column, reverse))
+
+    def set_sort(self, column: Optional[str], reverse: bool) -> None:
+        """Restore a remembered sort (same as `sort_by`)."""
+        self.sort_by(column, reverse)
+
+    def cycle_sort(self) -> None:
+        self.sort_by(next_column(self._rows.sort_column), reverse=False)
+
+    def reverse_sort(self) -> None:
+        self.sort_by(self._rows.sort_column, reverse=not self._rows.reverse)
+
+    def set_filter(self, text: str) -> None:
+        self._rows.query = text
+        self._reorder()
+
+    def set_active_only(self, active_only: bool) -> None:
+        self._rows.active_only = active_only
+        self._reorder()
+
+    def tick(self, now: Optional[datetime] = None) -> None:
+        """Move the table's clock; repaints only visible lines whose text changed."""
+        self._ctx = self._with_now(now or self._now_fn())
+        visible = set(self._visible_keys())
+        for key in list(self._strips):
+            if key not in visible:
+                del self._strips[key]
+        for key in visible:
+            old = self._strips.pop(key, None)
+            if self._row_strip(key) != old:
+                self._repaint_row(key)
+        if self._rows.sort_column in ("elapsed", "started"):
+            self._reorder()
+
+    # --- actions ------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self._move_cursor(lambda rows: rows.move(1))
+
+    def action_cursor_up(self) -> None:
+        self._move_cursor(lambda rows: rows.move(-1))
+
+    def action_page_down(self) -> None:
+        self._move_cursor(lambda rows: rows.move(self._page()))
+
+    def action_page_up(self) -> None:
+        self._move_cursor(lambda rows: rows.move(-self._page()))
+
+    def action_first(self) -> None:
+        self._move_cursor(lambda rows: rows.move_to(0))
+
+    def action_last(self) -> None:
+        self._move_cursor(lambda rows: rows.move_to(-1))
+
+    def action_activate(self) -> None:
+        if self._rows.cursor is not None:
+            self.post_message(self.Activated(self._rows.cursor))
+
+    def action_cycle_sort(self) -> None:
+        self.cycle_sort()
+
+    def action_reverse_sort(self) -> None:
+        self.reverse_sort()
+
+    # --- Textual hooks ------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.app.animation_level == "none":
+            self._animator.enabled = False
+        self._update_virtual_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            column = column_at(self._layout, offset.x)
+            if column is not None:
+                self.sort_by(column, not self._rows.reverse if column == self.sort_column else None)
+            return
+        index = offset.y - 1 + int(self.scroll_y)
+        if 0 <= index < len(self._rows.order):
+            key = self._rows.order[index]
+            self._move_cursor(lambda rows: key)
+            self.post_message(self.Activated(key))
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        width = self._layout_width
+        if y == 0:
+            return self._header_strip()
+        index = y - 1 + int(self.scroll_y)
+        if not 0 <= index < len(self._rows.order):
+            return Strip.blank(width, self.rich_style)
+        key = self._rows.order[index]
+        strip = self._row_strip(key)
+        if key == self._rows.cursor:
+            strip = strip.apply_style(self.get_component_rich_style("job-table--cursor"))
+        return strip
+
+    # --- internals ----------------------------------------------------------
+
+    def _with_now(self, now: datetime) -> RowContext:
+        ctx = self._ctx
+        return RowContext(now, ctx.glyphs, ctx.seconds_clock, ctx.zone, ctx.project_labels)
+
+    def _ensure_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._layout_width:
+            self._layout_width = width
+            self._layout = fit_columns(width)
+            self._strips.clear()
+
+    def _header_strip(self) -> Strip:
+        rows = self._rows
+        text = header_text(self._layout, rows.sort_column, rows.reverse, self._ctx.glyphs)
+        style = self.rich_style + self.get_component_rich_style("job-table--header")
+        return self._to_strip(text, style)
+
+    def _row_strip(self, key: JobKey) -> Strip:
+        strip = self._strips.get(key)
+        if strip is None:
+            shown = self._animator.value(key)
+            text = row_text(self._rows.jobs[key], self._layout, self._ctx, shown)
+            strip = self._strips[key] = self._to_strip(text, self.rich_style)
+        return strip
+
+    def _to_strip(self, text: Any, style: Style) -> Strip:
+        segments = list(text.render(self.app.console, end=""))
+        strip = Strip(Segment.apply_style(segments, style), text.cell_len)
+        return strip.crop_extend(0, self._layout_width, style)
+
+    def _visible_keys(self) -> list[JobKey]:
+        top = int(self.scroll_y)
+        return self._rows.order[top : top + max(0, self.size.height - 1)]
+
+    def _line_of(self, key: JobKey) -> Optional[int]:
+        index = self._rows.index(key)
+        if index is None:
+            return None
+        line = index + 1 - int(self.scroll_y)
+        return line if 1 <= line < self.size.height else None
+
+    def _repaint_row(self, key: Optional[JobKey]) -> None:
+        line = None if key is None else self._line_of(key)
+        if line is not None:
+            self.refresh(Region(0, line, self.size.width, 1))
+
+    def _reorder(self, full: bool = False) -> None:
+        before = self._rows.cursor
+        previous = self._rows.reorder(self._ctx.now)
+        if full or len(previous) != len(self._rows.order):
+            self._update_virtual_size()
+            self.refresh()
+        else:
+            for index, key in enumerate(self._rows.order):
+                if previous[index] != key:
+                    self._repaint_row(key)
+        self._after_cursor_move(before)
+
+    def _move_cursor(self, move: Callable[[TableRows], Optional[JobKey]]) -> None:
+        before = self._rows.cursor
+        self._rows.cursor = move(self._rows)
+        self._after_cursor_move(before)
+
+    def _after_cursor_move(self, before: Optional[JobKey]) -> None:
+        after = self._rows.cursor
+        if after == before:
+            return
+        self._repaint_row(before)
+        self._scroll_to_cursor()
+        self._repaint_row(after)
+        self.post_message(self.Selected(after))
+
+    def _scroll_to_cursor(self) -> None:
+        index = self._rows.index(self._rows.cursor)
+        if index is None or not self.is_mounted:
+            return
+        rows = max(1, self.size.height - 1)
+        top = int(self.scroll_y)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + rows:
+            self.scroll_to(y=index - rows + 1, animate=False, immediate=True)
+
+    def _page(self) -> int:
+        return max(1, self.size.height - 2)
+
+    def _update_virtual_size(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self._rows.order) + 1)
+
+    def _start_tween(self, key: JobKey, old: Optional[WatchedJob], new: WatchedJob) -> None:
+        old_value = _bar_value(old)
+        if self._animator.start(key, old_value, _bar_value(new)) and self._frame_timer is None:
+            factory = self._timer_factory or self._default_timer
+            self._frame_timer = factory(1.0 / FPS, self._on_frame)
+
+    def _default_timer(self, interval: float, callback: Callable[[], None]) -> Any:
+        return self.set_interval(interval, callback, name="job-table-animation")
+
+    def _on_frame(self) -> None:
+        """One animation frame: repaint rows that moved; stop when all have landed."""
+        for key in self._animator.step():
+            old = self._strips.pop(key, None)
+            if self._row_strip(key) != old:
+                self._repaint_row(key)
+        if not self._animator.active:
+            self._stop_timer()
+
+    def advance_animation(self) -> None:
+        """Run one frame now (tests drive the animation clock through this)."""
+        self._on_frame()
+
+    def _stop_timer(self) -> None:
+        if self._frame_timer is not None:
+            self._frame_timer.stop()
+            self._frame_timer = None
+
+
+def _bar_value(job: Optional[WatchedJob]) -> Optional[float]:
+    """The value a job's bar shows: only running jobs with a percentage ease."""
+    record = job.state.record if job is not None else None
+    if record is None or record.status.pending:
+        return None
+    return 100.0 if record.status.value == "SUCCESS" else record.progress
