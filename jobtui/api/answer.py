@@ -1,0 +1,122 @@
+"""The parts of an HTTP answer that error messages need, parsed tolerantly.
+
+The service's body is parsed the way huaweicloudsdkcore does: `error_code`/
+`error_msg`, then `errorCode`/`errorMsg`, then `code`/`message`; a body that is not
+JSON becomes the message. Text from the server is data: `clean` strips control
+characters and shortens it before it goes into a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Optional
+
+# The gateway refuses an X-Sdk-Date further than this from its clock.
+SKEW_LIMIT = 15 * 60
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_SDK_DATE = re.compile(r"signature time:\s*(\d{8}T\d{6}Z)\W+server time:\s*(\d{8}T\d{6}Z)", re.I)
+_CODE_KEYS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The parts of an HTTP answer that error mapping needs."""
+
+    status: int
+    body: bytes
+    content_type: str = ""
+    request_id: Optional[str] = None
+    server_date: Optional[datetime] = None
+    retry_after: Optional[str] = None
+    # X-Sdk-Date we signed with, to measure clock skew against server_date.
+    signed_at: Optional[datetime] = None
+
+
+@dataclass(frozen=True)
+class Where:
+    """What the request was for, to name it in messages."""
+
+    host: str
+    project_id: str
+    job_id: str
+
+
+def clean(text: str, limit: int = 160) -> str:
+    """Server text made safe for a one-line message: no control characters, bounded."""
+    flat = _CONTROL.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def looks_like_html(answer: Answer) -> bool:
+    head = answer.body[:512].lstrip().lower()
+    return "html" in answer.content_type.lower() or head.startswith((b"<!doctype", b"<html"))
+
+
+def parse_error_body(body: bytes) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """Return (error_code, error_msg, request_id) as the SDK reads them."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        text = body.decode("utf-8", "replace").strip()
+        return None, text or None, None
+    if not isinstance(data, dict):
+        return None, None, None
+    request_id = data.get("request_id")
+    for code_key, msg_key in _CODE_KEYS:
+        if code_key in data or msg_key in data:
+            return _str(data.get(code_key)), _str(data.get(msg_key)), _str(request_id)
+    return None, None, _str(request_id)
+
+
+def _str(value: object) -> Optional[str]:
+    return None if value is None or value == "" else str(value)
+
+
+def parse_http_date(value: Optional[str]) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def parse_retry_after(value: Optional[str], now: Optional[datetime]) -> Optional[float]:
+    """Seconds to wait: Retry-After is either a number or an HTTP date."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value.strip()))
+    except ValueError:
+        when = parse_http_date(value)
+    if when is None or now is None:
+        return None
+    return max(0.0, (when - now).total_seconds())
+
+
+def measure_skew(answer: Answer, error_msg: Optional[str]) -> Optional[float]:
+    """Seconds our clock is ahead of the server's (negative: behind), if knowable."""
+    if answer.signed_at is not None and answer.server_date is not None:
+        return (answer.signed_at - answer.server_date).total_seconds()
+    match = _SDK_DATE.search(error_msg or "")
+    if not match:
+        return None
+    signed, server = (datetime.strptime(m, "%Y%m%dT%H%M%SZ") for m in match.groups())
+    return (signed - server).total_seconds()
+
+
+def describe_offset(seconds: float) -> str:
+    """'17 min ahead of' / '2 h 5 min behind' the server's clock."""
+    way = "ahead of" if seconds > 0 else "behind"
+    total = round(abs(seconds))
+    if total < 90:
+        return f"{total} s {way}"
+    minutes = round(total / 60)
+    if minutes < 90:
+        return f"{minutes} min {way}"
+    return f"{minutes // 60} h {minutes % 60} min {way}"

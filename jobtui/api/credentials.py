@@ -1,0 +1,131 @@
+"""Finding credentials where Huawei's SDK looks, without ever showing the secrets."""
+
+from __future__ import annotations
+
+import configparser
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import httpx
+
+from jobtui.api.auth import AkSkAuth, TokenAuth
+from jobtui.errors import ConfigError
+
+ENV_AK = "HUAWEICLOUD_SDK_AK"
+ENV_SK = "HUAWEICLOUD_SDK_SK"
+ENV_SECURITY_TOKEN = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
+ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID"
+ENV_CREDENTIALS_FILE = "HUAWEICLOUD_SDK_CREDENTIALS_FILE"
+ENV_TOKEN = "JOBTUI_AUTH_TOKEN"
+ENV_IAM_ENDPOINT = "HUAWEICLOUD_SDK_IAM_ENDPOINT"
+SECTION = "basic"
+# The same five values, as environment variables and as the file's keys.
+ENV_NAMES = (ENV_AK, ENV_SK, ENV_SECURITY_TOKEN, ENV_PROJECT_ID, ENV_IAM_ENDPOINT)
+FILE_KEYS = ("ak", "sk", "security_token", "project_id", "iam_endpoint")
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """How to authenticate: kind "aksk", "token" or "none"; secrets stay out of repr."""
+
+    kind: str
+    ak: Optional[str] = None
+    sk: Optional[str] = field(default=None, repr=False)
+    security_token: Optional[str] = field(default=None, repr=False)
+    token: Optional[str] = field(default=None, repr=False)
+    project_id: Optional[str] = None
+    iam_endpoint: Optional[str] = None
+    # Where they came from, for messages: "environment", a file path, ...
+    source: str = ""
+
+    def auth(self) -> Optional[httpx.Auth]:
+        """The httpx.Auth that applies these credentials (None for open mode)."""
+        if self.kind == "aksk" and self.ak and self.sk:
+            return AkSkAuth(self.ak, self.sk, self.security_token)
+        if self.kind == "token" and self.token:
+            return TokenAuth(self.token)
+        return None
+
+    def __str__(self) -> str:
+        if self.kind == "aksk":
+            return f"AK {self.ak} from {self.source}"
+        if self.kind == "token":
+            return f"IAM token from {self.source}"
+        return "no credentials"
+
+
+NO_CREDENTIALS = Credentials("none", source="open mode")
+
+
+def find_credentials(env: Mapping[str, str], home: Path) -> Credentials:
+    """JOBTUI_AUTH_TOKEN, then the SDK's variables, then its credentials file, else none."""
+    token = env.get(ENV_TOKEN, "").strip()
+    if token:
+        return Credentials(
+            "token", token=token, project_id=_opt(env, ENV_PROJECT_ID), source=ENV_TOKEN
+        )
+    from_env = credentials_from_env(env)
+    if from_env is not None:
+        return from_env
+    from_file = credentials_from_file(credentials_path(env, home))
+    return from_file if from_file is not None else NO_CREDENTIALS
+
+
+def credentials_from_env(env: Mapping[str, str]) -> Optional[Credentials]:
+    """AK/SK from HUAWEICLOUD_SDK_*; like the SDK, both must be non-empty."""
+    return _aksk(env, ENV_NAMES, "environment")
+
+
+def credentials_path(env: Mapping[str, str], home: Path) -> Path:
+    """HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials."""
+    override = env.get(ENV_CREDENTIALS_FILE, "").strip()
+    return Path(override).expanduser() if override else home / ".huaweicloud" / "credentials"
+
+
+def credentials_from_file(path: Path) -> Optional[Credentials]:
+    """Read the SDK's INI file: section [basic] (case-sensitive), keys any case."""
+    if not path.is_file():
+        return None
+    # No interpolation: an SK may well contain '%'.
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        raise ConfigError(_first_line(exc), path=str(path)) from None
+    if not parser.has_section(SECTION):
+        return None
+    return _aksk(parser[SECTION], FILE_KEYS, str(path))
+
+
+def _aksk(values: Mapping[str, str], names: tuple[str, ...], source: str) -> Optional[Credentials]:
+    ak, sk, token, project_id, iam = (values.get(name, "").strip() or None for name in names)
+    if not (ak and sk):
+        return None
+    return Credentials(
+        "aksk", ak=ak, sk=sk, security_token=token, project_id=project_id,
+        iam_endpoint=iam, source=source,
+    )  # fmt: skip
+
+
+def credentials_file_warning(path: Path) -> Optional[str]:
+    """A sentence when the credentials file is readable by other users, else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if mode & (stat.S_IRGRP | stat.S_IROTH):
+        return f"{path} is readable by other users; run: chmod 600 {path}"
+    return None
+
+
+def _opt(env: Mapping[str, str], name: str) -> Optional[str]:
+    return env.get(name, "").strip() or None
+
+
+def _first_line(exc: BaseException) -> str:
+    # configparser messages quote the offending line, which may hold the SK.
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text.split(":")[0].rstrip(".") + "; expected an INI file with a [basic] section."

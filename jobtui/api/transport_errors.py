@@ -1,0 +1,79 @@
+"""Map httpx's transport exceptions to ApiError kinds: timeout, dns, tls, connection, proxy."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Iterator
+
+import httpx
+
+from jobtui.api.errors_map import api_error
+from jobtui.errors import ApiError
+
+# Texts that give a cause away when httpx keeps only the message of the OS error.
+_DNS_WORDS = (
+    "name or service not known",
+    "nodename nor servname",
+    "temporary failure in name",
+    "no address associated",
+    "getaddrinfo failed",
+    "name resolution",
+)
+_TLS_WORDS = ("ssl", "certificate", "tls")
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _caused_by(
+    exc: BaseException, kinds: tuple[type[BaseException], ...], words: tuple[str, ...]
+) -> bool:
+    for cause in _causes(exc):
+        if isinstance(cause, kinds) or any(w in str(cause).lower() for w in words):
+            return True
+    return False
+
+
+def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiError:
+    """The typed error for a request that got no complete answer."""
+    if isinstance(exc, httpx.TimeoutException):
+        return api_error(
+            "timeout", f"{host} did not answer within {timeout:g} s; it will be retried"
+        )
+    if isinstance(exc, httpx.ProxyError):
+        return api_error("proxy", f"The proxy refused to connect to {host}; check HTTPS_PROXY")
+    if _caused_by(exc, (socket.gaierror,), _DNS_WORDS):
+        return api_error(
+            "dns",
+            f"The name {host} could not be resolved; check the region or "
+            "--endpoint and this host's DNS",
+        )
+    if _caused_by(exc, (ssl.SSLError, ssl.CertificateError), _TLS_WORDS):
+        return api_error(
+            "tls",
+            f"The TLS certificate of {host} could not be verified; if a "
+            "proxy re-signs traffic, point SSL_CERT_FILE at its CA bundle",
+        )
+    if isinstance(exc, httpx.ConnectError) and _caused_by(
+        exc, (ConnectionRefusedError,), ("refused",)
+    ):
+        return api_error(
+            "connection",
+            f"{host} refused the connection; check the endpoint "
+            "and that the service (or jobtui sim) is running",
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return api_error(
+            "connection", f"Could not connect to {host}; check the network and the endpoint"
+        )
+    return api_error(
+        "connection",
+        f"The connection to {host} was dropped before the answer was complete; it will be retried",
+    )

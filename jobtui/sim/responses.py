@@ -1,0 +1,88 @@
+"""Bodies the simulator answers with: the job, the service's errors, and faulty ones."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from jobtui.sim.faults import Fault
+
+JSON = "application/json;charset=UTF-8"
+HTML = "text/html; charset=utf-8"
+# The simulator's choice: the reference documents 404 but not the service's code for it.
+NOT_FOUND = ("DWS.0015", "The job does not exist or does not belong to this project.")
+NO_API = ("APIG.0101", "The API does not exist or has not been published in the environment.")
+PROXY_PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>Proxy Authentication</title></head>\n"
+    "<body><h1>Access denied</h1><p>Please log in to the corporate proxy.</p></body></html>\n"
+)
+_DEFAULT_ERRORS = {
+    400: ("DWS.0001", "Invalid request parameter."),
+    401: ("APIG.0301", "Incorrect IAM authentication information."),
+    403: ("APIG.0302", "The IAM user is not authorized to access the API."),
+    429: ("APIG.0308", "The throttling threshold has been reached: policy user over ratelimit"),
+    500: ("DWS.0000", "Internal service error."),
+    502: ("APIG.0201", "Backend unavailable."),
+    503: ("DWS.0002", "Service unavailable, please try again later."),
+}
+
+
+class Reply:
+    """A complete answer: status, headers beyond the standard ones, and body bytes."""
+
+    def __init__(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = JSON,
+        headers: Optional[dict[str, str]] = None,
+        unsized: bool = False,
+    ) -> None:
+        self.status = status
+        # Sent without Content-Length, ended by closing the connection.
+        self.unsized = unsized
+        self.body = body
+        self.content_type = content_type
+        self.headers = headers or {}
+
+
+def json_reply(status: int, data: Any, headers: Optional[dict[str, str]] = None) -> Reply:
+    return Reply(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON, headers)
+
+
+def error_reply(
+    status: int, code: str, msg: str, request_id: str, headers: Optional[dict[str, str]] = None
+) -> Reply:
+    """Service errors carry error_code/error_msg; the gateway's add request_id."""
+    body: dict[str, str] = {"error_code": code, "error_msg": msg}
+    if code.startswith("APIG."):
+        body["request_id"] = request_id
+    return json_reply(status, body, headers)
+
+
+def fault_reply(fault: Fault, body: Optional[dict[str, Any]], request_id: str) -> Optional[Reply]:
+    """The answer a body-level fault gives, or None for faults handled elsewhere."""
+    if fault.kind in ("error", "throttle"):
+        status = fault.status or (429 if fault.kind == "throttle" else 503)
+        code, msg = _DEFAULT_ERRORS.get(status, ("DWS.0000", "Error."))
+        extra = {"Retry-After": fault.retry_after} if fault.retry_after else None
+        if fault.kind == "throttle" and extra is None:
+            extra = {"Retry-After": "5"}
+        return error_reply(
+            status, fault.error_code or code, fault.error_msg or msg, request_id, extra
+        )
+    if fault.kind == "not_found":
+        return error_reply(404, *NOT_FOUND, request_id)
+    if fault.kind == "html":
+        return Reply(fault.status or 200, PROXY_PAGE.encode("utf-8"), HTML)
+    if fault.kind == "malformed":
+        return Reply(fault.status or 200, b'{"status" : "RUNNING", "progress" : "4', JSON)
+    if fault.kind == "oversize":
+        padding = "x" * fault.size
+        reply = json_reply(200, {**(body or {}), "status": "RUNNING", "padding": padding})
+        reply.unsized = fault.unsized
+        return reply
+    if fault.kind == "wrong_types":
+        wrong = {"status": 3, "progress": [9], "job_name": {"a": 1}, "begin_time": 12}
+        return json_reply(200, {**(body or {}), **wrong})
+    return None
