@@ -1,0 +1,80 @@
+"""`jobtui add`: put jobs on the watchlist, from arguments or standard input."""
+
+from __future__ import annotations
+
+import argparse
+
+from jobtui.commands import FAILED, OK
+from jobtui.commands.context import Context
+from jobtui.commands.lookup import checked, parse_spec
+from jobtui.errors import UsageError
+from jobtui.parse_input import parse_job_lines
+from jobtui.state import WatchEntry
+
+NAME = "add"
+HELP = "add jobs to the watchlist"
+EPILOG = """\
+examples:
+  jobtui add 05f2cff45100d5112f4bc00b794ea08e 2c9080e8845b207101845b245e1e0001
+  jobtui add 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001 --label elb
+  jobtui sim --port 0 | tail -n +2 | jobtui add -
+  hcloud DWS AssociateElb ... | jobtui add - --project 05f2cff45100d5112f4bc00b794ea08e
+
+With '-', standard input holds one job per line: 'PROJECT_ID JOB_ID',
+'PROJECT_ID/JOB_ID', or with --project a bare JOB_ID; or the JSON a DWS operation
+answered (anything holding "job_id"). Bad lines are reported with their number and
+the good ones are still added (exit status 1 if any line was bad)."""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "ids",
+        nargs="+",
+        metavar="ID",
+        help="PROJECT_ID JOB_ID, PROJECT_ID/JOB_ID, JOB_ID with --project, or -",
+    )
+    parser.add_argument("--project", metavar="PROJECT_ID", help="project of bare job IDs")
+    parser.add_argument("--label", metavar="TEXT", help="a name to show beside the job")
+
+
+def run(ctx: Context) -> int:
+    args = ctx.args
+    if args.ids == ["-"]:
+        parsed = parse_job_lines(ctx.stdin.read(), args.project)
+        for error in parsed.errors:
+            ctx.err(f"standard input {error}.")
+        keys = parsed.keys
+    else:
+        keys = [_key(args.ids, args.project)]
+    entries = [_entry(ctx, project, job) for project, job in keys]
+    added = ctx.watchlist.add(entries) if entries else []
+    _report(ctx, entries, added)
+    return FAILED if args.ids == ["-"] and (parsed.errors or not keys) else OK
+
+
+def _key(ids: list[str], project: str | None) -> tuple[str, str]:
+    if len(ids) > 2 or "-" in ids:
+        raise UsageError(
+            "Give PROJECT_ID JOB_ID, PROJECT_ID/JOB_ID, or '-' to read standard input."
+        )
+    if len(ids) == 2:
+        found_project, job = checked(ids[0], ids[1], " ".join(ids))
+    else:
+        found_project, job = parse_spec(ids[0])
+    found_project = found_project or project
+    if found_project is None:
+        raise UsageError(f"Job {job} needs a project: give PROJECT_ID JOB_ID or --project.")
+    return found_project, job
+
+
+def _entry(ctx: Context, project: str, job: str) -> WatchEntry:
+    return WatchEntry(
+        project, job, added_at=ctx.clock(), label=ctx.args.label, region=ctx.args.region
+    )
+
+
+def _report(ctx: Context, entries: list[WatchEntry], added: list[WatchEntry]) -> None:
+    new = {e.key for e in added}
+    for entry in entries:
+        state = "added" if entry.key in new else "already watched"
+        ctx.out(f"{state}: {entry.project_id}/{entry.job_id}")

@@ -1,0 +1,60 @@
+"""Turn the job arguments of remove/status/wait into watchlist entries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Optional
+
+from jobtui.errors import UsageError
+from jobtui.model import validate_id
+from jobtui.state import WatchEntry
+
+
+def checked(project: Optional[str], job: str, text: str) -> tuple[Optional[str], str]:
+    """Validated IDs, or a UsageError quoting what the user typed."""
+    try:
+        return (validate_id(project, "project ID") if project else None), validate_id(job, "job ID")
+    except ValueError as error:
+        raise UsageError(f"{text!r}: {error}.") from None
+
+
+def parse_spec(text: str) -> tuple[Optional[str], str]:
+    """`PROJECT_ID/JOB_ID` or a bare `JOB_ID`, validated."""
+    project, _, job = text.partition("/") if "/" in text else ("", "", text)
+    return checked(project, job, text)
+
+
+def find(spec: str, entries: Sequence[WatchEntry]) -> Optional[WatchEntry]:
+    """The one watched entry a spec names, None if none; UsageError if a bare ID is ambiguous."""
+    project, job = parse_spec(spec)
+    matches = [e for e in entries if e.job_id == job and project in (None, e.project_id)]
+    if len(matches) > 1:
+        raise UsageError(
+            f"Job {job} is watched in {len(matches)} projects; name it as PROJECT_ID/JOB_ID."
+        )
+    return matches[0] if matches else None
+
+
+def resolve(
+    specs: Sequence[str],
+    entries: Sequence[WatchEntry],
+    *,
+    now: datetime,
+    region: Optional[str] = None,
+) -> list[WatchEntry]:
+    """Entries for specs; `PROJECT_ID/JOB_ID` may name a job that is not watched."""
+    out: list[WatchEntry] = []
+    for spec in specs:
+        entry = find(spec, entries)
+        project, job = parse_spec(spec)
+        if entry is None and project is None:
+            raise UsageError(
+                f"Job {job} is not in the watchlist; give it as PROJECT_ID/JOB_ID "
+                "or add it with 'jobtui add'."
+            )
+        if entry is None:
+            entry = WatchEntry(project or "", job, added_at=now, region=region)
+        if entry.key not in [e.key for e in out]:
+            out.append(entry)
+    return out

@@ -1,0 +1,45 @@
+"""Build the connections, poller and session that status, wait and the monitor run on.
+
+Imported only by the commands that talk to the network: it pulls in httpx.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Optional
+
+from jobtui.api.connections import Connections
+from jobtui.config import Settings
+from jobtui.events import PollerEvent
+from jobtui.poller import Poller
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jobtui.commands.context import Context
+
+
+def connections(ctx: Context, settings: Optional[Settings] = None) -> Connections:
+    """Routes for every job, honouring --endpoint, --region and the credential sources."""
+    return Connections(
+        settings or ctx.settings, endpoint=ctx.args.endpoint, region=ctx.args.region, env=ctx.env
+    )
+
+
+def poller(
+    conns: Connections,
+    settings: Settings,
+    on_event: Optional[Callable[[PollerEvent], None]] = None,
+) -> Poller:
+    return Poller(conns, settings=settings, on_event=on_event)
+
+
+def tui_settings(ctx: Context) -> Settings:
+    """config.toml's settings with --low-bandwidth and --no-mouse applied."""
+    settings = ctx.settings
+    display = settings.display
+    if ctx.args.low_bandwidth:
+        display = dataclasses.replace(display, low_bandwidth=True, animations=False, mouse=False)
+    if ctx.args.no_mouse:
+        display = dataclasses.replace(display, mouse=False)
+    return dataclasses.replace(settings, display=display)

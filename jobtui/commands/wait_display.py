@@ -1,0 +1,72 @@
+"""How `jobtui wait` shows progress: redrawn lines on a terminal, plain lines in a log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TextIO
+
+from jobtui.output import clean, note, progress_text, status_word
+from jobtui.state import JobKey, WatchedJob
+
+BAR_WIDTH = 20
+
+
+def bar(job: WatchedJob) -> str:
+    record = job.state.record
+    value = record.progress if record is not None and record.progress is not None else 0.0
+    done = round(BAR_WIDTH * value / 100)
+    return "[" + "#" * done + "-" * (BAR_WIDTH - done) + "]"
+
+
+def job_line(job: WatchedJob, *, with_bar: bool) -> str:
+    record = job.state.record
+    name = clean(job.entry.label or (record.job_name if record else None) or "")
+    parts = [
+        f"{job.entry.project_id}/{job.entry.job_id}",
+        f"{status_word(job):<15}",
+        bar(job) if with_bar else "",
+        f"{progress_text(job):>5}",
+        name,
+        note(job),
+    ]
+    return "  ".join(p for p in parts if p).rstrip()
+
+
+class PlainLines:
+    """One timestamped line each time a job's line changes: fit for CI logs."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._last: dict[JobKey, str] = {}
+
+    def show(self, jobs: list[WatchedJob], now: datetime) -> None:
+        for job in jobs:
+            line = job_line(job, with_bar=False)
+            if self._last.get(job.entry.key) != line:
+                self._last[job.entry.key] = line
+                print(f"{now:%H:%M:%S} {line}", file=self._stream, flush=True)
+
+    def close(self) -> None:
+        """Nothing is left half-drawn in a log."""
+
+
+class LiveLines:
+    """One line per job, redrawn in place; only when something changed (SSH links)."""
+
+    def __init__(self, stream: TextIO, width: int) -> None:
+        self._stream = stream
+        self._width = width
+        self._drawn: list[str] = []
+
+    def show(self, jobs: list[WatchedJob], now: datetime) -> None:
+        lines = [job_line(job, with_bar=True)[: self._width - 1] for job in jobs]
+        if lines == self._drawn:
+            return
+        up = f"\x1b[{len(self._drawn)}F" if self._drawn else ""
+        body = "".join(f"\x1b[2K{line}\n" for line in lines)
+        self._stream.write(up + body)
+        self._stream.flush()
+        self._drawn = lines
+
+    def close(self) -> None:
+        self._stream.flush()

@@ -1,0 +1,53 @@
+"""`jobtui status` against the simulator over loopback."""
+
+from __future__ import annotations
+
+import json
+
+from jobtui.sim.server import Simulator
+from tests.cli.conftest import FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
+
+
+def test_status_json_has_every_documented_key(jobtui: Run, cli_sim: Simulator) -> None:
+    cli_sim.set_time(20)
+    jobtui("add", PROJECT, FAILS, "--label", "elb")
+    result = jobtui("--endpoint", cli_sim.url, "status", "--json")
+    assert result.code == 0, result.err
+    [job] = json.loads(result.out)
+    assert job["status"] == "FAIL" and job["progress"] == 9.0 and job["label"] == "elb"
+    assert job["failed_code"] == "CreateELBTask-fail:DWS.0114"
+    assert job["error"] is None and job["fetched_at"] and job["begin_time"]
+    for key in ("project_id", "job_id", "region", "job_name", "end_time", "failed_detail"):
+        assert key in job
+
+
+def test_status_table_and_list_shows_what_status_fetched(jobtui: Run, cli_sim: Simulator) -> None:
+    jobtui("add", PROJECT, SUCCEEDS)
+    jobtui("add", PROJECT, RUNNING)
+    table = jobtui("status", "--endpoint", cli_sim.url)
+    assert table.code == 0
+    assert "RUNNING" in table.out and "40%" in table.out
+    # Server text is printed literally: no ESC reaches the terminal.
+    assert "\x1b" not in table.out and "[bold]slow\\x1b[31m" in table.out
+    listed = json.loads(jobtui("list", "--json").out)
+    assert {j["status"] for j in listed} == {"RUNNING"}
+
+
+def test_status_of_a_job_not_watched_and_an_error_exits_1(jobtui: Run, cli_sim: Simulator) -> None:
+    result = jobtui(
+        "status", "--json", f"{PROJECT}/{MISSING}", f"{PROJECT}/{RUNNING}",
+        "--endpoint", cli_sim.url,
+    )  # fmt: skip
+    assert result.code == 1
+    missing, running = json.loads(result.out)
+    assert missing["error"]["kind"] == "not_found" and missing["error"]["request_id"]
+    assert running["status"] == "RUNNING"
+    assert json.loads(jobtui("list", "--json").out) == []
+
+
+def test_status_without_any_endpoint_says_how_to_set_one(jobtui: Run) -> None:
+    jobtui("add", PROJECT, RUNNING)
+    result = jobtui("status", "--json")
+    assert result.code == 1
+    [job] = json.loads(result.out)
+    assert "region" in job["error"]["message"] or "endpoint" in job["error"]["message"]
