@@ -1,0 +1,133 @@
+"""Which endpoint and credential each watched job goes through, and its shared client.
+
+A route is worked out from the entry, its project's settings and the command line;
+jobs with the same endpoint, credential and zone share one DwsClient, so connections
+are reused and a refused credential can be paused for every job that uses it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urlsplit
+
+import httpx
+
+from jobtui.api.client import DwsClient
+from jobtui.api.credentials import (
+    ENV_TOKEN,
+    NO_CREDENTIALS,
+    Credentials,
+    credentials_from_file,
+    find_credentials,
+)
+from jobtui.api.endpoints import resolve_endpoint
+from jobtui.config import Settings
+from jobtui.errors import ConfigError, JobtuiError
+from jobtui.state import WatchEntry
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a job's requests go; `credential` is a label, never a secret."""
+
+    endpoint: str
+    credential: str
+    region: Optional[str]
+    zone: tzinfo
+
+
+class Connections:
+    """Entry → route, and one shared DwsClient per (endpoint, credential, zone)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        endpoint: Optional[str] = None,
+        region: Optional[str] = None,
+        env: Optional[Mapping[str, str]] = None,
+        home: Optional[Path] = None,
+        transport: Optional[httpx.AsyncBaseTransport] = None,
+    ) -> None:
+        self._settings = settings
+        self._endpoint = endpoint
+        self._region = region
+        self._env = dict(os.environ if env is None else env)
+        self._home = Path.home() if home is None else home
+        self._transport = transport
+        self._credentials: dict[str, Credentials] = {}
+        self._clients: dict[Route, DwsClient] = {}
+
+    def route(self, entry: WatchEntry) -> Route:
+        """The route for a job; UsageError or ConfigError when it has none."""
+        project = self._settings.project(entry.project_id)
+        region = entry.region or self._region or project.region
+        explicit = self._endpoint or project.endpoint or self._settings.endpoint
+        endpoint = resolve_endpoint(explicit, self._env, region)
+        credentials = self._credentials_for(project.credentials)
+        return Route(endpoint, str(credentials), region, self._settings.zone(region))
+
+    def client(self, route: Route) -> DwsClient:
+        """The shared client for a route, made on first use."""
+        client = self._clients.get(route)
+        if client is None:
+            auth = self._credentials[route.credential].auth()
+            client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
+            self._clients[route] = client
+        return client
+
+    def label(self) -> str:
+        """The endpoints in use, for a status line: one host, or how many."""
+        hosts = sorted({urlsplit(route.endpoint).netloc for route in self._clients})
+        if not hosts:
+            return self._default_host()
+        return hosts[0] if len(hosts) == 1 else f"{hosts[0]} +{len(hosts) - 1}"
+
+    def _default_host(self) -> str:
+        try:
+            endpoint = resolve_endpoint(
+                self._endpoint or self._settings.endpoint,
+                self._env,
+                self._region or self._settings.region,
+            )
+        except JobtuiError:  # the route will say why, job by job
+            return "no endpoint"
+        return urlsplit(endpoint).netloc
+
+    def _credentials_for(self, source: str) -> Credentials:
+        credentials = self._load(source)
+        self._credentials.setdefault(str(credentials), credentials)
+        return credentials
+
+    def _load(self, source: str) -> Credentials:
+        if source == "none":
+            return NO_CREDENTIALS
+        if source == "token":
+            token = self._env.get(ENV_TOKEN, "").strip()
+            if not token:
+                raise ConfigError(f"credentials = 'token' but {ENV_TOKEN} is not set.")
+            return Credentials("token", token=token, source=ENV_TOKEN)
+        if source.startswith("file:"):
+            path = Path(source[len("file:") :]).expanduser()
+            found = credentials_from_file(path)
+            if found is None:
+                raise ConfigError("no [basic] section with ak and sk", path=str(path))
+            return found
+        return find_credentials(self._env, self._home)
+
+    async def aclose(self) -> None:
+        """Close every client's connections."""
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+    async def __aenter__(self) -> Connections:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()

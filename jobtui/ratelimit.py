@@ -1,0 +1,81 @@
+"""A global request-rate cap: a token bucket whose rate backs off on 429 (AIMD)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Callable
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+# After a 429 the rate is halved, down to this floor (requests per minute).
+MIN_RATE = 6.0
+# Share of a minute's requests that may go at once: a one-shot `status` of a few
+# dozen jobs goes out without waiting, yet a steady poll stays under the cap.
+BURST_SHARE = 0.75
+# After a 429 the rate climbs back by this share of the cap per successful request,
+# so it takes a couple of hundred answers to reach the cap again.
+RECOVERY_SHARE = 1 / 200
+
+
+def burst_for(rate_per_minute: float) -> float:
+    return max(1.0, rate_per_minute * BURST_SHARE)
+
+
+class TokenBucket:
+    """Tokens refill at `rate` per minute up to `capacity`; one token per request."""
+
+    def __init__(self, rate_per_minute: float, *, clock: Clock, sleep: Sleep) -> None:
+        self.cap = float(rate_per_minute)
+        self.rate = self.cap
+        self.capacity = burst_for(self.cap)
+        self.tokens = self.capacity
+        self._clock = clock
+        self._sleep = sleep
+        self._stamp = clock()
+        self._hold_until = 0.0
+
+    def _refill(self) -> float:
+        now = self._clock()
+        self.tokens = min(self.capacity, self.tokens + (now - self._stamp) * self.rate / 60.0)
+        self._stamp = now
+        return now
+
+    def wait_time(self) -> float:
+        """Seconds until a request may go; 0 when a token is there."""
+        now = self._refill()
+        if now < self._hold_until:
+            return self._hold_until - now
+        if self.tokens >= 1.0:
+            return 0.0
+        return (1.0 - self.tokens) * 60.0 / self.rate
+
+    async def acquire(self) -> None:
+        """Take one token, sleeping (on the injected sleep) until there is one."""
+        while True:
+            delay = self.wait_time()
+            if delay <= 0.0:
+                self.tokens -= 1.0
+                return
+            await self._sleep(delay)
+
+    def affordable(self, seconds: float) -> int:
+        """How many requests the bucket allows within the next `seconds`."""
+        self._refill()
+        return int(self.tokens + max(0.0, seconds) * self.rate / 60.0)
+
+    def throttled(self, retry_after: float | None) -> None:
+        """A 429: halve the rate and hold every request for `retry_after` seconds."""
+        self.rate = max(min(MIN_RATE, self.cap), self.rate / 2.0)
+        self.tokens = min(self.tokens, 0.0)
+        if retry_after:
+            self._hold_until = max(self._hold_until, self._refill() + retry_after)
+
+    def succeeded(self) -> None:
+        """An answer that was not a 429: creep back towards the cap."""
+        if self.rate < self.cap:
+            self.rate = min(self.cap, self.rate + self.cap * RECOVERY_SHARE)
+
+    def refund(self) -> None:
+        """Give back a token that was taken for a request not sent after all."""
+        self.tokens = min(self.capacity, self.tokens + 1.0)
