@@ -1,0 +1,113 @@
+"""The Textual app: wires a Session to the screens. `run_app` is what the CLI calls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timezone, tzinfo
+from functools import partial
+from typing import Any, Callable, ClassVar, Optional
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from jobtui.config import Settings
+from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS
+from jobtui.ui.options import UiOptions
+from jobtui.ui.screens.help import HelpScreen
+from jobtui.ui.screens.main import MainScreen
+from jobtui.ui.session_api import SessionLike, settle
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class JobtuiApp(App[int]):
+    """Draws the session's jobs and posts the user's actions to it; no I/O of its own."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "jobtui"
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
+
+    def __init__(
+        self,
+        session: SessionLike,
+        options: UiOptions,
+        *,
+        clock: Optional[Callable[[], datetime]] = None,
+        zone: Optional[tzinfo] = None,
+        title: Optional[str] = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.options = options
+        self.zone = zone
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._stopped = False
+        if title:
+            self.title = title
+        if not options.animations:
+            self.animation_level = "none"
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def main(self) -> MainScreen:
+        return self.get_screen("main")  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.set_keymap(dict(self.options.keymap))
+        self.theme = self._initial_theme()
+        self.install_screen(MainScreen(), "main")
+        self.push_screen("main")
+        self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
+
+    def _initial_theme(self) -> str:
+        remembered = self.session.prefs().get("theme")
+        wanted = remembered or self.options.theme or DARK
+        return wanted if wanted in self.available_themes else DARK
+
+    async def on_unmount(self) -> None:
+        await self.stop_session()
+
+    async def stop_session(self) -> None:
+        if not self._stopped:
+            self._stopped = True
+            await settle(self.session.stop())
+
+    async def action_quit(self) -> None:
+        await self.stop_session()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(dict(self.options.keymap)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+        self.main.apply_prefs(replace(self.main.prefs, theme=self.theme), save=True)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette offers every action of ours, by the words the help uses."""
+        yield from super().get_system_commands(screen)
+        for binding in MAIN_BINDINGS:
+            run = partial(self.run_action, binding.action, self.main)
+            yield SystemCommand(binding.description, f"key: {binding.key}", run)
+        yield SystemCommand("Light/dark theme", "key: t", self.action_toggle_theme)
+
+
+def build_app(
+    session: SessionLike, settings: Optional[Settings] = None, **kwargs: Any
+) -> JobtuiApp:
+    """The app as `run_app` runs it; tests, snapshots and screenshots build it here."""
+    return JobtuiApp(session, UiOptions.from_settings(settings), **kwargs)
+
+
+def run_app(
+    session: SessionLike, settings: Any = None, *, demo: bool = False, title: Optional[str] = None
+) -> int:
+    """Run the TUI on `session` until the user quits; the exit status for the CLI."""
+    app = build_app(session, settings, title=title or ("jobtui demo" if demo else None))
+    result = app.run(mouse=app.options.mouse)
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,65 @@
+"""Every key binding, each with an id so `[keys]` in config.toml can remap it.
+
+The help screen and the command palette are generated from these lists, so they
+cannot drift from what the keys do. No destructive action sits on a Ctrl key.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+# App-wide: work on every screen.
+APP_BINDINGS: list[Binding] = [
+    Binding("q", "quit", "Quit", id="quit"),
+    # Textual 8 does not quit on Ctrl+C; monitor users (htop, k9s) expect it to.
+    Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_ctrl"),
+    Binding("question_mark", "help", "Help", key_display="?", id="help"),
+    Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle_theme"),
+]
+
+# The main screen: the table of jobs and its detail pane.
+MAIN_BINDINGS: list[Binding] = [
+    Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+    Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+    Binding("enter", "open_detail", "Detail", id="open_detail"),
+    Binding("escape", "close_detail", "Close detail", show=False, id="close_detail"),
+    Binding("v", "toggle_layout", "Detail beside/below", show=False, id="toggle_layout"),
+    Binding("a", "add", "Add", id="add"),
+    Binding("d", "remove", "Remove", id="remove"),
+    Binding("x", "prune", "Prune finished", show=False, id="prune"),
+    Binding("r", "refresh", "Refresh", id="refresh"),
+    Binding("R", "refresh_all", "Refresh all", show=False, id="refresh_all"),
+    Binding("p", "toggle_pause", "Pause", id="toggle_pause"),
+    Binding("slash", "filter", "Filter", key_display="/", id="filter"),
+    Binding("o", "toggle_active_only", "Active only", id="active_only"),
+    Binding("s", "cycle_sort", "Sort", id="cycle_sort"),
+    Binding("S", "reverse_sort", "Reverse sort", show=False, id="reverse_sort"),
+    Binding("c", "copy_id", "Copy ID", show=False, id="copy_id"),
+    Binding("C", "copy_detail", "Copy failure", show=False, id="copy_detail"),
+    Binding("y", "copy_json", "Copy JSON", show=False, id="copy_json"),
+]
+
+# Not bindings of ours but keys users should know about.
+BUILTIN_KEYS: list[tuple[str, str]] = [
+    ("↑ ↓ PgUp PgDn Home End", "Move in the table"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("tab / shift+tab", "Move focus between table, detail and filter"),
+]
+
+
+def all_bindings() -> list[Binding]:
+    """Every binding with an id, app-wide first."""
+    return [*APP_BINDINGS, *MAIN_BINDINGS]
+
+
+def keys_for(binding: Binding, keymap: dict[str, str]) -> str:
+    """The keys a binding answers to once the user's keymap is applied, for display."""
+    keys = keymap.get(binding.id or "", binding.key)
+    if keymap.get(binding.id or "") is None and binding.key_display:
+        return binding.key_display
+    return ", ".join(_pretty(k) for k in keys.split(","))
+
+
+def _pretty(key: str) -> str:
+    key = key.strip()
+    return {"question_mark": "?", "slash": "/"}.get(key, key)

@@ -1,0 +1,59 @@
+"""Tell the user a job finished: a toast, and optionally a bell or desktop notification.
+
+Desktop notifications are escape sequences (OSC 9 for iTerm2/Windows Terminal/kitty,
+OSC 777 for rxvt/foot/VTE) so they reach the user's own machine over SSH.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from textual.app import App
+
+from jobtui.state import JobState
+from jobtui.ui.options import UiOptions
+from jobtui.ui.render import literal
+
+_SEVERITY = {"SUCCESS": "information", "FAIL": "error", "STOP": "warning"}
+
+
+def finished_message(state: JobState) -> str:
+    """`Job ecfClusterElbCreateJob (2c90…0001) finished: FAIL at 9%`."""
+    record = state.record
+    name = record.job_name if record and record.job_name else state.key[1]
+    status = record.status_text if record else "?"
+    where = f" at {record.progress:g}%" if record and record.progress is not None else ""
+    if status == "SUCCESS":
+        where = ""
+    return f"Job {literal(name)} ({state.key[1]}) finished: {literal(status)}{where}"
+
+
+def announce_finished(app: App[Any], state: JobState, options: UiOptions) -> None:
+    """Toast (markup off: server text is data), then the optional bell and OSC."""
+    message = finished_message(state)
+    status = state.record.status_text if state.record else ""
+    if options.notify.toast:
+        severity: Any = _SEVERITY.get(status, "information")
+        app.notify(message, title="Job finished", severity=severity, markup=False, timeout=8)
+    if options.notify.bell:
+        app.bell()
+    if options.notify.desktop:
+        write_raw(app, desktop_sequence(message, tmux=bool(os.environ.get("TMUX"))))
+
+
+def desktop_sequence(message: str, tmux: bool = False) -> str:
+    """OSC 9 and OSC 777 for `message`; wrapped for tmux passthrough when inside tmux."""
+    text = message.replace(";", ",")[:200]
+    sequence = f"\x1b]9;{text}\x07\x1b]777;notify;jobtui;{text}\x07"
+    if tmux:
+        return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+    return sequence
+
+
+def write_raw(app: App[Any], sequence: str) -> None:
+    """Write an escape sequence to the terminal, as `App.bell()` does for BEL."""
+    # Textual has no public raw-write API; bell() and copy_to_clipboard() use _driver too.
+    driver = getattr(app, "_driver", None)
+    if driver is not None and not app.is_headless:
+        driver.write(sequence)

@@ -1,0 +1,146 @@
+"""The `a` dialog: project, job, label, region, validated as you type; smart paste."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import ClassVar, Optional
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from jobtui.model import validate_id
+from jobtui.state import WatchEntry
+from jobtui.ui.add_parse import Pasted, parse_paste
+
+
+class PasteInput(Input):
+    """An Input that hands a multi-job or `project/job` paste to its dialog."""
+
+    class JobsPasted(Message):
+        def __init__(self, jobs: list[Pasted]) -> None:
+            super().__init__()
+            self.jobs = jobs
+
+    def _on_paste(self, event: events.Paste) -> None:
+        jobs = parse_paste(event.text)
+        if (
+            len(jobs) > 1
+            or (jobs and jobs[0].project_id and "/" in event.text)
+            or "{" in event.text
+        ):
+            event.stop()
+            self.post_message(self.JobsPasted(jobs))
+            return
+        super()._on_paste(event)
+
+
+class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
+    """Dismisses with the entries to add, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="add_cancel")]
+    FIELDS = (
+        ("project", "Project ID"),
+        ("job", "Job ID"),
+        ("label", "Label"),
+        ("region", "Region"),
+    )
+
+    def __init__(self, project_id: str = "", region: str = "") -> None:
+        super().__init__()
+        self.defaults = {"project": project_id, "region": region}
+        self.pasted: list[Pasted] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog add"):
+            yield Static(
+                "Watch a job  (paste project/job, several lines, or a DWS answer)", classes="title"
+            )
+            for name, title in self.FIELDS:
+                yield Label(title)
+                yield PasteInput(self.defaults.get(name, ""), id=name, placeholder=title)
+                yield Static("", id=f"{name}-error", classes="error", markup=False)
+            yield Static("", id="pasted", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Add", variant="primary", id="add", disabled=True)
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#project" if not self.defaults["project"] else "#job", Input).focus()
+        self._validate()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._validate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not self.query_one("#add", Button).disabled:
+            self._submit()
+
+    def on_paste_input_jobs_pasted(self, event: PasteInput.JobsPasted) -> None:
+        self.pasted = event.jobs
+        if len(event.jobs) == 1:
+            first = event.jobs[0]
+            if first.project_id:
+                self._set("project", first.project_id)
+            self._set("job", first.job_id)
+            self.pasted = []
+        self._validate()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _set(self, name: str, value: str) -> None:
+        self.query_one(f"#{name}", Input).value = value
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def _validate(self) -> None:
+        """Show one sentence under each wrong field; Add only when all are right."""
+        all_have_project = bool(self.pasted) and all(j.project_id for j in self.pasted)
+        project = None if all_have_project else _problem(self._value("project"), "project ID")
+        errors = {"project": project}
+        errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
+        for name in ("project", "job"):
+            self.query_one(f"#{name}-error", Static).update(errors[name] or "")
+        self.query_one("#pasted", Static).update(_pasted_summary(self.pasted))
+        self.query_one("#add", Button).disabled = any(errors.values())
+
+    def _submit(self) -> None:
+        self.dismiss(self.entries(datetime.now(timezone.utc)))
+
+    def entries(self, now: datetime) -> list[WatchEntry]:
+        """What Add would add: the pasted jobs, or the one in the fields."""
+        label, region = self._value("label") or None, self._value("region") or None
+        jobs = self.pasted or [Pasted(None, self._value("job"))]
+        project = self._value("project")
+        return [
+            WatchEntry(job.project_id or project, job.job_id, now, label=label, region=region)
+            for job in jobs
+        ]
+
+
+def _problem(value: str, what: str) -> Optional[str]:
+    try:
+        validate_id(value, what)
+    except ValueError as error:
+        return str(error)[:1].upper() + str(error)[1:] + "."
+    return None
+
+
+def _pasted_summary(jobs: list[Pasted]) -> str:
+    if not jobs:
+        return ""
+    shown = ", ".join(f"{j.project_id + '/' if j.project_id else ''}{j.job_id}" for j in jobs[:3])
+    more = f" and {len(jobs) - 3} more" if len(jobs) > 3 else ""
+    return f"{len(jobs)} jobs from the paste: {shown}{more}"

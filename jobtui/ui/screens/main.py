@@ -1,0 +1,153 @@
+"""The main screen: what its keys do, on top of `MainView` which draws."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar, Optional
+
+from textual import on
+from textual.binding import BindingType
+from textual.widgets import Input
+
+from jobtui.state import WatchedJob, WatchEntry
+from jobtui.ui import clipboard
+from jobtui.ui.keys import MAIN_BINDINGS
+from jobtui.ui.screens.add_dialog import AddDialog
+from jobtui.ui.screens.confirm import ConfirmDialog
+from jobtui.ui.screens.main_view import MainView
+
+
+class MainScreen(MainView):
+    """Key actions: they call the session in a worker and never block the UI."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
+
+    def selected_job(self) -> Optional[WatchedJob]:
+        key = self.table.selected_key
+        return self.jobs.get(key) if key else None
+
+    # Moving and the detail pane.
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+    def action_open_detail(self) -> None:
+        self.detail.display = True
+        self.update_detail()
+
+    def action_close_detail(self) -> None:
+        if self.query_one("#filter", Input).display:
+            self.close_filter()
+        elif self.detail.display:
+            self.detail.display = False
+            self.table.focus()
+
+    def action_toggle_layout(self) -> None:
+        layout = "bottom" if self.prefs.detail_layout == "right" else "right"
+        self.apply_prefs(replace(self.prefs, detail_layout=layout), save=True)
+        self.action_open_detail()
+
+    # The watchlist.
+    def action_add(self) -> None:
+        job = self.selected_job()
+        project = job.entry.project_id if job else ""
+        region = (job.entry.region or "") if job else ""
+        self.app.push_screen(AddDialog(project, region), self._added)
+
+    def _added(self, entries: Optional[list[WatchEntry]]) -> None:
+        if entries:
+            what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
+            self.call_session("add", entries, done=f"Watching {what}.", reload=True)
+
+    def action_remove(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        question = f"Stop watching job {job.entry.job_id}? (The job itself is not touched.)"
+
+        def answer(yes: Optional[bool]) -> None:
+            if yes:
+                done = f"Removed job {job.entry.job_id}."
+                self.call_session("remove", [job.entry.key], done=done, reload=True)
+
+        self.app.push_screen(ConfirmDialog(question), answer)
+
+    def action_prune(self) -> None:
+        finished = [job for job in self.jobs.values() if job.state.terminal]
+        if not finished:
+            self.app.notify("No finished jobs to prune.", markup=False, timeout=3)
+            return
+        question = f"Stop watching the {len(finished)} finished jobs (SUCCESS, FAIL, STOP)?"
+
+        def answer(yes: Optional[bool]) -> None:
+            if yes:
+                done = f"Pruned {len(finished)} finished jobs."
+                self.call_session("prune", done=done, reload=True)
+
+        self.app.push_screen(ConfirmDialog(question, "Prune"), answer)
+
+    def action_refresh(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self.call_session("refresh", job.entry.key, done=f"Refreshing {job.entry.job_id}.")
+
+    def action_refresh_all(self) -> None:
+        self.call_session("refresh", done="Refreshing all jobs.")
+
+    def action_toggle_pause(self) -> None:
+        paused = bool(self.tui.session.paused)
+        self.call_session("resume" if paused else "pause")
+        self.app.notify(
+            "Polling resumed." if paused else "Polling paused.", markup=False, timeout=3
+        )
+
+    # Filter and sort, remembered through the session.
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_filter(event.value)
+        self.update_status()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.close_filter()
+
+    def close_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = bool(field.value)
+        self.table.focus()
+        self.apply_prefs(replace(self.prefs, filter=field.value), save=True)
+
+    def action_toggle_active_only(self) -> None:
+        flag = not self.prefs.active_only
+        self.apply_prefs(replace(self.prefs, active_only=flag), save=True)
+        self.app.notify("Active jobs only." if flag else "All jobs.", markup=False, timeout=2)
+
+    def action_cycle_sort(self) -> None:
+        # The table says SortChanged; MainView remembers it (mouse clicks too).
+        self.table.cycle_sort()
+
+    def action_reverse_sort(self) -> None:
+        self.table.reverse_sort()
+
+    # Copying, through OSC 52.
+    def action_copy_id(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            clipboard.copy(self.app, job.entry.job_id, "the job ID")
+
+    def action_copy_detail(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            clipboard.copy(self.app, clipboard.failure_text(job), "failure detail")
+
+    def action_copy_json(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")

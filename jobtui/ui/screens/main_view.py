@@ -1,0 +1,223 @@
+"""The main screen's drawing: banner, job table, detail pane, filter, status line.
+
+Poller events arrive as messages (`jobtui.ui.messages`); handlers update the widgets
+that changed and nothing else, so an idle screen sends nothing to the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Optional, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from jobtui.state import JobKey, JobState, WatchedJob
+from jobtui.ui import messages as m
+from jobtui.ui.notify import announce_finished
+from jobtui.ui.prefs import UiPrefs
+from jobtui.ui.session_api import settle
+from jobtui.ui.view import status_counts
+from jobtui.ui.widgets.banner import Banner
+from jobtui.ui.widgets.detail import JobDetail
+from jobtui.ui.widgets.detail_text import RetryInfo
+from jobtui.ui.widgets.job_table import JobTable
+from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, ordered_counts
+
+if TYPE_CHECKING:
+    from jobtui.ui.app import JobtuiApp
+
+
+class MainView(Screen[None]):
+    """Everything a user watches; the keys' actions live in `MainScreen`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: dict[JobKey, WatchedJob] = {}
+        self.retry: dict[JobKey, RetryInfo] = {}
+        self.last_refresh: Any = None
+        self.next_refresh: Any = None
+        self.prefs = UiPrefs()
+
+    def compose(self) -> ComposeResult:
+        yield Banner(zone=self.tui.zone, id="banner")
+        with Container(id="body", classes="right"):
+            yield JobTable(
+                id="jobs",
+                animations=self.tui.options.animations,
+                seconds_clock=self.tui.options.seconds_clock,
+                zone=self.tui.zone,
+                now=self.tui.now,
+            )
+            yield JobDetail(zone=self.tui.zone, id="detail")
+        yield Input(placeholder="filter: words in name, label, IDs, status, failure", id="filter")
+        yield StatusBar(zone=self.tui.zone, id="status")
+        yield Footer()
+
+    @property
+    def tui(self) -> JobtuiApp:
+        """The app, typed: what screens may use of it (session, options, clock)."""
+        return cast("JobtuiApp", self.app)
+
+    @property
+    def table(self) -> JobTable:
+        return self.query_one("#jobs", JobTable)
+
+    @property
+    def detail(self) -> JobDetail:
+        return self.query_one("#detail", JobDetail)
+
+    def on_mount(self) -> None:
+        self.tui.session.subscribe(self._on_poller_event)
+        self.apply_prefs(UiPrefs.from_dict(self.tui.session.prefs()))
+        self.reload_jobs()
+        self.table.focus()
+        # Ages and elapsed times move on a coarse tick: nothing redraws every second
+        # unless the user asked for a seconds clock (see the bastion-host budgets).
+        self.set_interval(1 if self.tui.options.seconds_clock else 60, self.tick)
+
+    def tick(self) -> None:
+        self.table.tick(self.tui.now())
+        self.update_detail()
+
+    def _on_poller_event(self, event: object) -> None:
+        # May run on the poller's task or a thread: only post, never touch widgets.
+        message = m.message_for(event)
+        if message is not None:
+            self.post_message(message)
+
+    def reload_jobs(self) -> None:
+        """Re-read every job from the session (start, and after watchlist edits)."""
+        self.jobs = {job.entry.key: job for job in self.tui.session.jobs()}
+        self.table.set_jobs(list(self.jobs.values()))
+        self.update_detail()
+        self.update_status()
+
+    def store_state(self, state: JobState) -> Optional[WatchedJob]:
+        """Keep the newest state of a watched job and redraw its row (and detail)."""
+        job = self.jobs.get(state.key)
+        if job is None:
+            return None
+        job = self.jobs[state.key] = replace(job, state=state)
+        self.table.update_job(job)
+        if self.detail.display and self.table.selected_key == state.key:
+            self.update_detail()
+        return job
+
+    def update_detail(self) -> None:
+        if not self.detail.display:
+            return
+        key = self.table.selected_key
+        job = self.jobs.get(key) if key else None
+        self.detail.show(job, self.tui.now(), self.retry.get(key) if key else None)
+
+    def update_status(self) -> None:
+        session = self.tui.session
+        self.query_one(StatusBar).show(
+            StatusFacts(
+                endpoint=session.endpoint_label,
+                last_refresh=self.last_refresh,
+                next_refresh=self.next_refresh,
+                paused=bool(session.paused),
+                shown=self.table.shown_count,
+                total=self.table.total_count,
+                counts=ordered_counts(status_counts(self.jobs.values())),
+            )
+        )
+
+    def call_session(self, method: str, *args: Any, done: str = "", reload: bool = False) -> None:
+        """Run a session call off the key handler; toast `done` or the error's sentence."""
+
+        async def work() -> None:
+            try:
+                await settle(getattr(self.tui.session, method)(*args))
+            except Exception as error:  # the session's own typed errors, shown not raised
+                self.app.notify(f"{error}", severity="error", markup=False)
+                return
+            if done:
+                self.app.notify(done, markup=False, timeout=3)
+            if reload:
+                self.post_message(m.WatchlistReloaded())
+
+        self.run_worker(work(), group="session", exit_on_error=False)
+
+    def apply_prefs(self, prefs: UiPrefs, save: bool = False) -> None:
+        """Show the remembered choices; with `save`, hand them to the session."""
+        self.prefs = prefs
+        table = self.table
+        if (table.sort_column, table.sort_reverse) != (prefs.sort_column, prefs.sort_reverse):
+            table.set_sort(prefs.sort_column, prefs.sort_reverse)
+        table.set_active_only(prefs.active_only)
+        field = self.query_one("#filter", Input)
+        if field.value != prefs.filter:
+            field.value = prefs.filter
+        field.display = bool(prefs.filter) or field.has_focus
+        table.set_filter(prefs.filter)
+        self.query_one("#body").set_classes(prefs.detail_layout)
+        self.update_status()
+        if save:
+            merged = prefs.merged_into(self.tui.session.prefs())
+            self.call_session("save_prefs", merged)
+
+    # Poller events, as messages.
+    def on_job_refreshed(self, message: m.JobRefreshed) -> None:
+        self.retry.pop(message.key, None)
+        self.store_state(message.state)
+        self.update_status()
+
+    def on_job_status_changed(self, message: m.JobStatusChanged) -> None:
+        self.store_state(message.state)
+        self.update_status()
+        if message.became_terminal and message.old is not None:
+            announce_finished(self.app, message.state, self.tui.options)
+
+    def on_job_fetch_failed(self, message: m.JobFetchFailed) -> None:
+        self.retry[message.state.key] = RetryInfo(message.next_attempt)
+        self.store_state(message.state)
+
+    def on_endpoint_went_down(self, message: m.EndpointWentDown) -> None:
+        headline = f"Cannot reach {message.endpoint}"
+        self.query_one(Banner).raise_problem(
+            f"endpoint {message.endpoint}", headline, message.error, message.since, message.retry_at
+        )
+
+    def on_endpoint_came_back(self, message: m.EndpointCameBack) -> None:
+        self.query_one(Banner).clear_problem(f"endpoint {message.endpoint}")
+
+    def on_credentials_refused(self, message: m.CredentialsRefused) -> None:
+        headline = f"Credentials {message.credential} refused"
+        self.query_one(Banner).raise_problem(
+            f"credential {message.credential}", headline, message.error, None, message.probe_at
+        )
+
+    def on_credentials_accepted(self, message: m.CredentialsAccepted) -> None:
+        self.query_one(Banner).clear_problem(f"credential {message.credential}")
+
+    def on_refresh_cycle_finished(self, message: m.RefreshCycleFinished) -> None:
+        self.last_refresh, self.next_refresh = message.at, message.next_due
+        self.update_status()
+
+    def on_polling_pause_toggled(self, message: m.PollingPauseToggled) -> None:
+        self.update_status()
+
+    def on_watchlist_reloaded(self, message: m.WatchlistReloaded) -> None:
+        self.reload_jobs()
+
+    # The table.
+    @on(JobTable.JobHighlighted)
+    def _highlighted(self) -> None:
+        self.update_detail()
+
+    @on(JobTable.SortChanged)
+    def _sort_changed(self, event: JobTable.SortChanged) -> None:
+        if (event.column, event.reverse) != (self.prefs.sort_column, self.prefs.sort_reverse):
+            prefs = replace(self.prefs, sort_column=event.column, sort_reverse=event.reverse)
+            self.apply_prefs(prefs, save=True)
+
+    @on(JobTable.JobSelected)
+    def _selected(self) -> None:
+        self.detail.display = True
+        self.update_detail()

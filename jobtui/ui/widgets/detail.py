@@ -1,0 +1,41 @@
+"""The detail pane: everything about the selected job, scrollable."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Optional
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from jobtui.state import WatchedJob
+from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
+
+
+class JobDetail(VerticalScroll, can_focus=True):
+    """Shows one job; `show()` redraws only when the text would change."""
+
+    DEFAULT_CSS = """
+    JobDetail { padding: 0 1; }
+    JobDetail > Static { width: 1fr; }
+    """
+
+    def __init__(self, *, zone: Optional[tzinfo] = None, id: Optional[str] = None) -> None:
+        super().__init__(id=id)
+        self.zone = zone
+        self.job: Optional[WatchedJob] = None
+        self._shown: Optional[str] = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+
+    def show(self, job: Optional[WatchedJob], now: datetime, retry: Optional[RetryInfo]) -> None:
+        """Draw `job`; a no-op when nothing visible changed (saves bytes over SSH)."""
+        self.job = job
+        text = Text("No job selected.") if job is None else detail_text(job, now, self.zone, retry)
+        key = text.plain + repr(text.spans)
+        if key != self._shown:
+            self._shown = key
+            self.query_one("#detail-body", Static).update(text)

@@ -1,0 +1,191 @@
+"""The detail pane's content for one job, as rich Text (pure; server text literal)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Optional
+
+from rich.text import Text
+
+from jobtui.errors import ErrorInfo
+from jobtui.model import JobRecord
+from jobtui.state import JobState, WatchedJob
+from jobtui.ui.failure_codes import explain
+from jobtui.ui.render import NO_ANSWER, STATUS_LOOKS, duration, literal, status_text
+from jobtui.ui.widgets.sparkline import sparkline
+
+
+@dataclass(frozen=True)
+class RetryInfo:
+    """When the poller will try a failing job again (from the last FetchFailed)."""
+
+    next_attempt: Optional[datetime]
+
+
+def detail_text(
+    job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
+) -> Text:
+    """Every field of the job, its history and failure, in reading order."""
+    state, record = job.state, job.state.record
+    parts = [_title(job), _identity(job)]
+    if record is None:
+        parts.append(Text("No answer from the API yet.", style="italic"))
+    else:
+        parts += [_timing(record, state, now, zone), _progress(state)]
+        parts += [_failure(record), _extra(record)]
+    parts += [_history(state, zone), _last_poll(state, zone, retry)]
+    return Text("\n\n").join(p for p in parts if p.plain)
+
+
+def lit(value: Optional[str], style: str = "") -> Text:
+    """Server text as a Text that shows exactly what was sent (no markup, no escapes)."""
+    return Text(literal(value), style=style)
+
+
+def stamp(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
+    """`2026-11-29 13:05:09 UTC` in the display zone."""
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S %Z").strip() if at else "-"
+
+
+def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
+    """`13:05:09` in the display zone; "-" for no time."""
+    return at.astimezone(zone).strftime("%H:%M:%S") if at else "-"
+
+
+def _title(job: WatchedJob) -> Text:
+    record = job.state.record
+    if record is None:
+        title = status_text(NO_ANSWER, "no answer yet")
+    else:
+        title = status_text(STATUS_LOOKS[record.status], record.status_text)
+    title.append("  ")
+    title.append_text(lit(record.job_name if record else None, "bold") or lit(job.entry.job_id))
+    if job.state.stale:
+        title.append("  (cached, waiting for the first refresh)", style="italic")
+    return title
+
+
+def _rows(pairs: Iterable[tuple[str, object]]) -> Text:
+    out = Text()
+    for label, value in pairs:
+        if value is None or value == "":
+            continue
+        out.append(f"{label:<14}", style="bold")
+        out.append_text(value if isinstance(value, Text) else lit(str(value)))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def _identity(job: WatchedJob) -> Text:
+    entry = job.entry
+    return _rows(
+        [
+            ("Job ID", entry.job_id),
+            ("Project ID", entry.project_id),
+            ("Label", entry.label),
+            ("Region", entry.region),
+        ]
+    )
+
+
+def _timing(record: JobRecord, state: JobState, now: datetime, zone: Optional[tzinfo]) -> Text:
+    eta = state.eta(now)
+    rows: list[tuple[str, object]] = [
+        ("Began", stamp(record.begin_time, zone) if record.begin_time else None),
+        ("Ended", stamp(record.end_time, zone) if record.end_time else None),
+        ("Duration", duration(record.elapsed(now)) if record.begin_time else None),
+        ("ETA", f"about {duration(eta)} left" if eta is not None else None),
+    ]
+    if record.zone_mismatch:
+        rows.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
+    return _rows(rows)
+
+
+def _progress(state: JobState) -> Text:
+    record = state.record
+    if record is None:
+        return Text()
+    value = record.progress
+    shown = f"{value:g}%" if value is not None else "not reported yet"
+    if record.progress_raw and value is not None and record.progress_raw.strip() != f"{value:g}%":
+        shown += f" (sent as {literal(record.progress_raw)!r})"
+    spark = sparkline([s.progress for s in state.samples])
+    return _rows([("Progress", shown), ("History", spark or None)])
+
+
+def _failure(record: JobRecord) -> Text:
+    code = record.failed_code
+    if code is None and not record.failed_detail:
+        return Text()
+    rows: list[tuple[str, object]] = []
+    if code is not None:
+        rows += [("Failed task", code.task), ("Error code", code.code)]
+        rows.append(("Meaning", explain(code.code)))
+    out = _rows(rows)
+    if record.failed_detail:
+        out.append("\nFailure detail\n", style="bold")
+        out.append_text(Text("\n").join(lit(line) for line in record.failed_detail.splitlines()))
+    return out
+
+
+def _extra(record: JobRecord) -> Text:
+    rows = [(str(k)[:13], str(v)) for k, v in record.extra.items()]
+    return _rows(rows)
+
+
+def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
+    if not state.transitions:
+        return Text()
+    out = Text()
+    out.append("Status history\n", style="bold")
+    for item in state.transitions:
+        out.append(f"  {stamp(item.at, zone)}  ")
+        out.append_text(lit(item.status, style_of(item.status)))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def _last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInfo]) -> Text:
+    record, error = state.record, state.error
+    request_id = (error.request_id if error else None) or (record.request_id if record else None)
+    out = _rows(
+        [
+            ("Last answer", stamp(state.fetched_at, zone) if state.fetched_at else None),
+            ("X-Request-Id", request_id),
+        ]
+    )
+    if error is not None:
+        out.append("\n")
+        out.append_text(_error(error, retry, zone))
+    return out
+
+
+def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo]) -> Text:
+    out = Text()
+    out.append("Last poll failed\n", style="bold red")
+    next_at = retry.next_attempt if retry else None
+    out.append_text(
+        _rows(
+            [
+                ("Error", error.message),
+                ("Kind", error.kind),
+                ("HTTP status", error.http_status),
+                ("Error code", error.error_code),
+                ("Meaning", explain(error.error_code)),
+                ("Next retry", hms(next_at, zone) if next_at else None),
+            ]
+        )
+    )
+    return out
+
+
+def style_of(word: str) -> str:
+    """The status style for a recorded status word (history keeps words, not enums)."""
+    looks = {look.word: look.style for look in STATUS_LOOKS.values()}
+    for status, look in STATUS_LOOKS.items():
+        looks[status.value] = look.style
+    return looks.get(word, "")

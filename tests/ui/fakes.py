@@ -1,0 +1,130 @@
+"""A Session stand-in for UI tests: same methods, events emitted on demand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable, Optional
+
+from jobtui import events
+from jobtui.errors import ErrorInfo
+from jobtui.model import JobRecord
+from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
+
+T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
+PROJECT = "05f2cff45100d5112f4bc00b794ea08e"
+
+
+class FakeSession:
+    """Keeps jobs in memory and records every call the UI makes."""
+
+    def __init__(
+        self, jobs: Optional[list[WatchedJob]] = None, prefs: Optional[dict[str, Any]] = None
+    ):
+        self._jobs = {job.entry.key: job for job in jobs or []}
+        self._prefs: dict[str, Any] = dict(prefs or {})
+        self.callbacks: list[Callable[[Any], None]] = []
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.paused = False
+        self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
+        self.started = self.stopped = False
+
+    def jobs(self) -> list[WatchedJob]:
+        return list(self._jobs.values())
+
+    def subscribe(self, callback: Callable[[Any], None]) -> None:
+        self.callbacks.append(callback)
+
+    def emit(self, event: Any) -> None:
+        """Deliver a poller event, as the real session does from its poller task."""
+        if isinstance(event, (events.JobUpdated, events.StatusChanged, events.FetchFailed)):
+            self._jobs[event.key] = replace(self._jobs[event.key], state=event.state)
+        for callback in self.callbacks:
+            callback(event)
+
+    async def start(self) -> None:
+        self.started = True
+
+    async def stop(self) -> None:
+        self.stopped = True
+
+    def add(self, entries: list[WatchEntry]) -> list[WatchEntry]:
+        self.calls.append(("add", (entries,)))
+        for entry in entries:
+            self._jobs[entry.key] = WatchedJob(entry, JobState(entry.key))
+        return entries
+
+    def remove(self, keys: list[JobKey]) -> int:
+        self.calls.append(("remove", (keys,)))
+        return sum(self._jobs.pop(key, None) is not None for key in keys)
+
+    def prune(self, older_than: Optional[float] = None) -> int:
+        self.calls.append(("prune", ()))
+        finished = [k for k, job in self._jobs.items() if job.state.terminal]
+        return self.remove(finished)
+
+    def refresh(self, key: Optional[JobKey] = None) -> None:
+        self.calls.append(("refresh", (key,)))
+
+    def pause(self) -> None:
+        self.calls.append(("pause", ()))
+        self.paused = True
+        self.emit(events.PollingPaused(True))
+
+    def resume(self) -> None:
+        self.calls.append(("resume", ()))
+        self.paused = False
+        self.emit(events.PollingPaused(False))
+
+    def prefs(self) -> dict[str, Any]:
+        return dict(self._prefs)
+
+    def save_prefs(self, prefs: dict[str, Any]) -> None:
+        self.calls.append(("save_prefs", (prefs,)))
+        self._prefs = dict(prefs)
+
+
+def job(
+    job_id: str, body: dict[str, Any], *, label: Optional[str] = None, samples: int = 0
+) -> WatchedJob:
+    """A watched job whose last answer was `body`, fetched at T0."""
+    entry = WatchEntry(PROJECT, job_id, T0 - timedelta(hours=1), label=label, region="cn-north-4")
+    record = JobRecord.from_api(PROJECT, job_id, body, request_id=f"req-{job_id[-4:]}")
+    state = JobState(entry.key)
+    for i in range(samples):
+        partial = replace(record, progress=min(record.progress or 0, 10.0 * i))
+        state = state.with_record(partial, T0 - timedelta(minutes=samples - i))
+    return WatchedJob(entry, state.with_record(record, T0))
+
+
+def demo_jobs() -> list[WatchedJob]:
+    """A small watchlist with every interesting case, at T0."""
+    return [
+        job("2c9080e88459fa44018459fbeb600001", {
+            "status": "FAIL", "progress": "9%", "job_name": "ecfClusterElbCreateJob",
+            "begin_time": "2026-11-29T08:25:00", "end_time": "2026-11-29T08:30:00",
+            "failed_code": "CreateELBTask-fail:DWS.0114",
+            "failed_detail": "DWS.0114:ELB private IP is not configured.",
+        }, label="elb prod"),
+        job("2c9080e8845b207101845b245e1e0002", {
+            "status": "RUNNING", "progress": "42%", "job_name": "resizeCluster",
+            "begin_time": "2026-11-29T08:40:00",
+        }, label="resize dw1", samples=5),
+        job("2c9080e8845b207101845b245e1e0003", {
+            "status": "SUCCESS", "progress": "100%", "job_name": "createSnapshot",
+            "begin_time": "2026-11-29T07:00:00", "end_time": "2026-11-29T07:12:30",
+        }),
+        job("2c9080e8845b207101845b245e1e0004", {
+            "status": "WAITING", "job_name": "restartCluster",
+        }),
+    ]  # fmt: skip
+
+
+def auth_error() -> ErrorInfo:
+    return ErrorInfo(
+        kind="clock_skew",
+        message="The API refused the signature as expired: this machine's clock is 16 minutes off.",
+        http_status=401,
+        error_code="APIG.0303",
+        request_id="7a1c0de5",
+    )
