@@ -1,0 +1,134 @@
+"""The job table in a running app: cursor, sort, filter, literal text, width."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.geometry import Offset
+
+from jobtui.ui.widgets.job_table import JobTable
+from tests.ui.job_rows import NOW, TableHost, make_job
+
+
+def _jobs(count: int = 5) -> list:
+    return [make_job(n, progress=f"{(n * 37) % 100}%") for n in range(count)]
+
+
+async def test_sorting_keeps_the_cursor_on_the_same_job() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.press("j", "j")
+        chosen = app.table.selected_key
+        assert chosen == _jobs()[2].entry.key
+        app.table.sort_by("progress")
+        await pilot.pause()
+        assert app.table.selected_key == chosen
+        row = app.table._rows.index(chosen)
+        assert "job-2 " in app.line(row + 1)
+        assert isinstance(app.posted[-1], JobTable.SortChanged)
+
+
+async def test_keys_move_the_cursor_and_enter_activates() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.press("G")
+        assert app.table.selected_key == _jobs()[4].entry.key
+        await pilot.press("g", "down", "up", "k", "enter")
+        await pilot.pause()
+        assert app.table.selected_key == _jobs()[0].entry.key
+        assert isinstance(app.posted[-1], JobTable.Activated)
+
+
+async def test_header_click_sorts_and_second_click_reverses() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.click(JobTable, offset=Offset(12, 0))
+        assert (app.table.sort_column, app.table.sort_reverse) == ("progress", False)
+        await pilot.click(JobTable, offset=Offset(12, 0))
+        assert app.table.sort_reverse is True
+        assert "progress v" in app.line(0)
+
+
+async def test_clicking_a_row_selects_and_opens_it() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.click(JobTable, offset=Offset(30, 3))
+        await pilot.pause()
+        assert app.table.selected_key == _jobs()[2].entry.key
+        assert isinstance(app.posted[-1], JobTable.Activated)
+
+
+async def test_filter_and_active_only_hide_rows_and_count_them() -> None:
+    jobs = [*_jobs(3), make_job(9, "SUCCESS", "100%", name="finished-load")]
+    app = TableHost(jobs)
+    async with app.run_test(size=(120, 20)) as pilot:
+        app.table.set_filter("finished")
+        await pilot.pause()
+        assert (app.table.shown_count, app.table.total_count) == (1, 4)
+        assert "finished-load" in app.line(1)
+        app.table.set_filter("")
+        app.table.set_active_only(True)
+        await pilot.pause()
+        assert app.table.shown_count == 3
+        assert app.table.counts() == {"RUNNING": 3, "SUCCESS": 1}
+
+
+async def test_server_text_is_shown_literally() -> None:
+    nasty = make_job(1, "FAIL", "9%", name="[bold]x[/]\x1b[2J", failed="T-fail:[red]\x07")
+    app = TableHost([nasty])
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        line = app.line(1)
+        assert "[bold]x[/]^[[2J" in line and "[red]^G" in line
+        screen = app.export_screenshot()
+        assert "[bold]x[/]" in screen and "\x1b[2J" not in screen
+
+
+async def test_at_80_columns_the_essential_columns_remain() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.line(0)
+        assert header.startswith("status") and "progress" in header and "job name" in header
+        assert "region" not in header
+        assert len(app.line(1).rstrip()) <= 80
+
+
+async def test_one_changed_row_of_50_repaints_one_line() -> None:
+    jobs = _jobs(50)
+    app = TableHost(jobs, animations=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        regions: list = []
+        original = app.table.refresh
+        app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
+        app.table.update_job(make_job(7, progress="99%"))
+        await pilot.pause()
+        assert [(r.y, r.height) for r in regions] == [(8, 1)]
+        assert " 99%" in app.line(8)
+
+
+async def test_an_idle_table_runs_no_timer_and_a_same_minute_tick_repaints_nothing() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        assert not app.table._timers and not app.table.timer_running
+        regions: list = []
+        app.table.refresh = lambda *r, **kw: regions.extend(r)  # type: ignore[assignment]
+        app.table.tick(app.table._ctx.now)
+        assert regions == []
+
+
+async def test_a_minute_tick_repaints_only_lines_whose_text_changed() -> None:
+    long_ago = NOW - timedelta(hours=2)
+    jobs = [make_job(0), make_job(1, "SUCCESS", "100%", begin=long_ago, end=long_ago)]
+    app = TableHost(jobs)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        regions: list = []
+        original = app.table.refresh
+        app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
+        app.table.tick(app.table._ctx.now + timedelta(minutes=1))
+        await pilot.pause()
+        assert [r.y for r in regions] == [1]
+        assert "31m" in app.line(1)
