@@ -41,6 +41,8 @@ class PlainLines:
 
     def show(self, jobs: list[WatchedJob], now: datetime) -> None:
         for job in jobs:
+            if job.state.record is None and job.state.error is None:
+                continue  # not asked yet: a "?" line would only be noise in a log
             line = job_line(job, with_bar=False)
             if self._last.get(job.entry.key) != line:
                 self._last[job.entry.key] = line

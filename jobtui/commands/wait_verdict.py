@@ -1,0 +1,53 @@
+"""When `jobtui wait` may stop, and with which exit status: pure, fed by poller events."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Callable, Optional
+
+from jobtui.commands import FAILED, OK, UNQUERYABLE
+from jobtui.errors import RETRYABLE_KINDS, ErrorInfo
+from jobtui.events import FetchFailed, JobUpdated, PollerEvent
+from jobtui.model import Status
+from jobtui.state import JobKey, JobState
+
+
+class Verdict:
+    """Tracks failures per job; `decide` says 0, 1 or 4 once the wait is over."""
+
+    def __init__(self, keys: Sequence[JobKey], retry_for: float, clock: Callable[[], float]):
+        self.keys = list(keys)
+        self.retry_for = retry_for
+        self.clock = clock
+        self.failing_since: dict[JobKey, float] = {}
+        self.reason: Optional[str] = None
+
+    def on_event(self, event: PollerEvent) -> None:
+        if isinstance(event, JobUpdated):
+            self.failing_since.pop(event.key, None)
+        elif isinstance(event, FetchFailed):
+            self.failing_since.setdefault(event.key, self.clock())
+
+    def decide(self, states: Mapping[JobKey, JobState]) -> Optional[int]:
+        """The exit status when every job is settled or one cannot be queried; else None."""
+        for key in self.keys:
+            state = states.get(key)
+            error = state.error if state is not None else None
+            if error is not None and self._given_up(key, error):
+                self.reason = f"cannot query {key[0]}/{key[1]}: {error.message}"
+                return UNQUERYABLE
+        finished = [states[k] for k in self.keys if k in states and states[k].terminal]
+        if len(finished) < len(self.keys):
+            return None
+        bad = [s for s in finished if s.record is not None and s.record.status != Status.SUCCESS]
+        for state in bad:
+            assert state.record is not None
+            self.reason = f"{state.key[0]}/{state.key[1]} ended {state.record.status_text}"
+        return FAILED if bad else OK
+
+    def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
+        """Bad credentials or a missing job will not heal; an outage gets `retry_for` s."""
+        if error.kind not in RETRYABLE_KINDS:
+            return True
+        since = self.failing_since.get(key)
+        return since is not None and self.clock() - since >= self.retry_for
