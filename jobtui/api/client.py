@@ -9,7 +9,9 @@ treated as absent), because a job with a status is still worth showing.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import ssl
 from collections.abc import Mapping
 from datetime import datetime, timezone, tzinfo
@@ -149,7 +151,15 @@ def _ssl_context(verify: Verify) -> Union[bool, ssl.SSLContext]:
     # httpx deprecates a path for `verify`; build the context ourselves.
     if isinstance(verify, str):
         return ssl.create_default_context(cafile=verify)
+    if verify is True:
+        return _trusted_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
     return verify
+
+
+@functools.lru_cache(maxsize=4)
+def _trusted_context(cert_file: Optional[str], cert_dir: Optional[str]) -> ssl.SSLContext:
+    """Loading the CA bundle takes ~0.1 s: share one context per SSL_CERT_* setting."""
+    return httpx.create_ssl_context(verify=True, trust_env=True)
 
 
 def _answer(response: httpx.Response, body: bytes) -> Answer:

@@ -35,6 +35,7 @@ class Request:
     job_id: Optional[str]
     status: int
     headers: dict[str, str] = field(default_factory=dict)
+    request_id: str = ""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -77,10 +78,10 @@ class Handler(BaseHTTPRequestHandler):
             fault = None
         if fault is not None and fault.kind == "reset":
             self._reset()
-            return self._log(project_id, job_id, 0)
+            return self._log(project_id, job_id, 0, request_id)
         reply = self._reply(body, project_id, job_id, fault, request_id)
         self._send(reply, request_id, fault.kind if fault is not None else "")
-        self._log(project_id, job_id, reply.status)
+        self._log(project_id, job_id, reply.status, request_id)
 
     def _reply(
         self,
@@ -153,10 +154,21 @@ class Handler(BaseHTTPRequestHandler):
         self.connection.close()
         self.close_connection = True
 
-    def _log(self, project_id: Optional[str], job_id: Optional[str], status: int) -> None:
+    def _log(
+        self, project_id: Optional[str], job_id: Optional[str], status: int, request_id: str
+    ) -> None:
         headers = {
             k: ("***" if k.lower() in _SECRET_HEADERS else v) for k, v in self.headers.items()
         }
         self.sim.record(
-            Request(self.sim.now(), self.command, self.path, project_id, job_id, status, headers)
+            Request(
+                self.sim.now(),
+                self.command,
+                self.path,
+                project_id,
+                job_id,
+                status,
+                headers,
+                request_id,
+            )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 from datetime import datetime, timezone
 from http.server import ThreadingHTTPServer
@@ -35,6 +36,7 @@ class Simulator:
         clock: Optional[Clock] = None,
         wall: Callable[[], datetime] = _utcnow,
         allow_remote: bool = False,
+        tls: Optional[ssl.SSLContext] = None,
     ) -> None:
         if host not in LOOPBACK and not allow_remote:
             raise ValueError(f"refusing to listen on {host}: the simulator is for loopback")
@@ -48,6 +50,7 @@ class Simulator:
         self.wall = wall
         self.started_at = wall()
         self._address = (host, port)
+        self._tls = tls
         self._lock = threading.Lock()
         self._faults = FaultBook(scenario.faults)
         self._requests: list[Request] = []
@@ -65,6 +68,8 @@ class Simulator:
         server = ThreadingHTTPServer(self._address, Handler)
         server.daemon_threads = True
         server.sim = self  # type: ignore[attr-defined]
+        if self._tls is not None:
+            server.socket = self._tls.wrap_socket(server.socket, server_side=True)
         self._server = server
         self._address = (self._address[0], server.server_address[1])
         self.stopping.clear()
@@ -102,7 +107,8 @@ class Simulator:
     @property
     def url(self) -> str:
         host = self._address[0]
-        return f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
+        scheme = "https" if self._tls is not None else "http"
+        return f"{scheme}://{'[' + host + ']' if ':' in host else host}:{self.port}"
 
     # Time ----------------------------------------------------------------------
 
