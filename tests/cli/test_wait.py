@@ -51,9 +51,9 @@ def test_exit_2_for_a_job_not_in_the_watchlist_or_a_bad_timeout(jobtui: Run) -> 
 
 
 def test_exit_3_on_timeout(jobtui: Run, cli_sim: Simulator) -> None:
-    result = jobtui("wait", _spec(RUNNING), "--timeout", "0.2", *FAST, "--endpoint", cli_sim.url)
+    result = jobtui("wait", _spec(RUNNING), "--timeout", "1", *FAST, "--endpoint", cli_sim.url)
     assert result.code == 3
-    assert "timed out after 0.2 s" in result.err
+    assert "timed out after 1 s" in result.err
     assert "RUNNING" in result.out
 
 
