@@ -156,6 +156,11 @@ class PtyTerm:
         with self._cond:
             return sum(n for t, n in self._chunks if start <= t < end)
 
+    def chunks_between(self, start: float, end: float) -> list[tuple[float, int]]:
+        """Each read from the master in a window: (arrival time, bytes)."""
+        with self._cond:
+            return [(t, n) for t, n in self._chunks if start <= t < end]
+
     def per_second(self, start: float, end: float) -> list[int]:
         """Bytes written in each whole second of a window."""
         return [self.bytes_between(start + i, start + i + 1) for i in range(int(end - start))]

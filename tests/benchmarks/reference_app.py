@@ -1,7 +1,8 @@
 """The yardstick: a minimal Textual app showing a static job table, nothing moving.
 
-`python -m tests.benchmarks.reference_app [--rows N] [--guard]`; `--guard` installs
-jobtui's terminal guard so the hang-up tests can run before the real app exists.
+`python -m tests.benchmarks.reference_app [--rows N] [--guard] [--update-every S]`;
+`--guard` installs jobtui's terminal guard (for the hang-up tests), `--update-every`
+changes one cell with `DataTable.update_cell` every S seconds: the naive monitor.
 """
 
 from __future__ import annotations
@@ -10,23 +11,20 @@ import argparse
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header
 
-STATUSES = ("RUNNING", "SUCCESS", "FAIL", "INIT", "RUNNING", "SUCCESS", "SUCCESS")
+from tests.benchmarks.rows import reference_rows
+
 READY = "reference ready"
 
 
-def rows(count: int) -> list[tuple[str, ...]]:
-    """Job-table rows as jobtui shows them: project, job ID, status, progress, begin."""
-    return [
-        (
-            "0a1b2c3d4e5f",
-            f"ff8080816d{i:022x}",
-            STATUSES[i % len(STATUSES)],
-            f"{(i * 7) % 101}%",
-            f"2026-11-29 {i % 24:02d}:{i % 60:02d}:00",
-        )
-        for i in range(count)
+class JobsTable(DataTable[str]):
+    """A DataTable whose Home/End go to the first/last row, as jobtui's table does."""
+
+    BINDINGS: ClassVar = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
     ]
 
 
@@ -36,24 +34,34 @@ class ReferenceApp(App[None]):
     TITLE = READY
     BINDINGS: ClassVar = [("q", "quit", "Quit"), ("ctrl+c", "quit", "Quit")]
 
-    def __init__(self, count: int, guard: bool, **kwargs: Any) -> None:
+    def __init__(self, count: int, guard: bool, update_every: float = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._count = count
         self._guard = guard
+        self._update_every = update_every
+        self._percent = 37
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield DataTable(cursor_type="row")
+        yield JobsTable(cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("project", "job", "status", "progress", "begin")
-        table.add_rows(rows(self._count))
+        table.add_columns("name", "job", "status", "progress", "begin", "elapsed")
+        table.add_rows(reference_rows(self._count))
+        if self._update_every:
+            self.set_interval(self._update_every, self._naive_update)
         if self._guard:
             from jobtui.ui.terminal_guard import install_terminal_guard
 
             install_terminal_guard(self)
+
+    def _naive_update(self) -> None:
+        """What a naive monitor does on each poll: update_cell (one changed cell)."""
+        self._percent += 1
+        table = self.query_one(DataTable)
+        table.update_cell_at((0, 3), f"{self._percent}%")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=50)
     parser.add_argument("--guard", action="store_true")
     parser.add_argument("--no-mouse", action="store_true")
+    parser.add_argument("--update-every", type=float, default=0, help="naive update_cell")
     args = parser.parse_args(argv)
-    app = ReferenceApp(args.rows, args.guard)
+    app = ReferenceApp(args.rows, args.guard, args.update_every)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 

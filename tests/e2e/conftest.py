@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
+from tests.benchmarks.targets import JOBTUI, REFERENCE, ROOT, demo_missing
 from tests.ptyterm import PtyTerm
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-REFERENCE = [PYTHON, "-m", "tests.benchmarks.reference_app"]
-JOBTUI = [PYTHON, "-m", "jobtui"]
+__all__ = ["JOBTUI", "REFERENCE", "Launch"]
 
 Launch = Callable[..., PtyTerm]
 
@@ -27,8 +23,7 @@ def launch(tmp_path: Path) -> Iterator[Launch]:
 
     def start(argv: list[str], **options: Any) -> PtyTerm:
         options.setdefault("cwd", ROOT)
-        options.setdefault("env", {})
-        options["env"] = {"JOBTUI_CONFIG_DIR": str(tmp_path / "config"), **options["env"]}
+        options["env"] = {"JOBTUI_CONFIG_DIR": str(tmp_path / "config"), **options.get("env", {})}
         term = PtyTerm(argv, **options)
         started.append(term)
         return term
@@ -41,9 +36,7 @@ def launch(tmp_path: Path) -> Iterator[Launch]:
 @pytest.fixture(scope="session")
 def jobtui_demo() -> list[str]:
     """The `jobtui demo` command; skips only while that subcommand does not exist yet."""
-    probe = subprocess.run(
-        [*JOBTUI, "demo", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-    if probe.returncode != 0:
-        pytest.skip("`jobtui demo` is not there yet: " + (probe.stderr.strip()[-200:] or "?"))
+    missing = demo_missing()
+    if missing:
+        pytest.skip(missing)
     return [*JOBTUI, "demo"]

@@ -10,7 +10,7 @@ from jobtui.ui.terminal_guard import install_terminal_guard
 from tests.e2e.conftest import REFERENCE, Launch
 
 GUARDED = [*REFERENCE, "--guard"]
-READY = "ff8080816d"
+READY = "bj00000"
 
 
 def test_dropped_ssh_under_nohup_exits_within_two_seconds_without_spinning(

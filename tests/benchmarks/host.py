@@ -1,0 +1,132 @@
+"""Budgets for the bastion host: start-up, 10,000 jobs, hang-up, and a soak."""
+
+from __future__ import annotations
+
+import time
+
+from tests.benchmarks import targets
+from tests.benchmarks.figure import Figure
+from tests.benchmarks.measures import key_latency, p95, settle
+from tests.benchmarks.plan import Plan
+from tests.benchmarks.rows import job_id
+from tests.benchmarks.workload import Mix, Workspace
+from tests.ptyterm import PtyTerm
+
+FAST = "rate_per_minute = 100000\nconcurrency = 16\n"
+
+
+def startup(plan: Plan) -> list[Figure]:
+    """Start to a full table of 200 jobs from the state cache, alternating with the reference."""
+    fig = Figure("start-up to full table, 200 jobs", "s", "< 1.3x ref",
+                 lambda mine, ref: ref is not None and mine < 1.3 * ref)  # fmt: skip
+    for _ in range(plan.runs + (0 if plan.quick else 1)):
+        if plan.jobtui:
+            with Workspace(Mix(200, 10), interval=plan.interval) as ws:
+                ws.seed_cache()
+                fig.jobtui.append(_time_to_table(targets.jobtui_argv(ws), 200))
+        fig.reference.append(_time_to_table(targets.reference_argv(200), 200))
+    fig.note = "from spawn to the last visible row on the emulated screen; cache seeded"
+    return [fig]
+
+
+def _time_to_table(argv: list[str], count: int) -> float:
+    t0 = time.monotonic()
+    with targets.spawn(argv) as term:
+        targets.wait_ready(term, count)
+        return time.monotonic() - t0
+
+
+def scale(plan: Plan) -> list[Figure]:
+    """A huge watchlist: peak RSS, and Home/End answered while the first refresh runs."""
+    label = f"{plan.big:,} jobs"
+    rss = Figure(f"RSS, {label}", "MB", "< 200 MB", lambda mine, _ref: mine < 200)
+    keys = Figure(f"key p95 during refresh, {label}", "ms", "< 100 ms",
+                  lambda mine, _ref: mine < 100)  # fmt: skip
+    if plan.jobtui:
+        with Workspace(Mix(plan.big, 100), interval=plan.interval, config=FAST) as ws:
+            _scale_run(targets.jobtui_argv(ws), plan, rss.jobtui, keys.jobtui)
+    _scale_run(targets.reference_argv(plan.big), plan, rss.reference, keys.reference)
+    keys.note = (
+        "Home/End until the first/last job is on screen; includes the harness's VT emulation"
+    )
+    if plan.quick:
+        rss.note = f"quick mode: {label}, not 10,000"
+    return [rss, keys]
+
+
+def _scale_run(argv: list[str], plan: Plan, rss: list[float], keys: list[float]) -> None:
+    first, last = job_id(0)[:7], job_id(plan.big - 1)[:7]
+    with targets.spawn(argv) as term:
+        targets.wait_ready(term, plan.big, timeout=120)
+        latencies = []
+        for i in range(plan.keys):
+            key, want = ("end", last) if i % 2 == 0 else ("home", first)
+            latencies.append(1000 * key_latency(term, key, lambda s, w=want: w in s, 2.0))
+            time.sleep(0.05)
+        keys.append(p95(latencies) or 0.0)
+        rss.append(term.peak_rss_kb() / 1024)
+
+
+def hangup(plan: Plan) -> list[Figure]:
+    """SSH drops while SIGHUP is ignored (nohup): seconds to exit and CPU burnt meanwhile."""
+    exit_s = Figure("exit after hang-up under nohup", "s", "<= 2 s", lambda mine, _ref: mine <= 2)
+    cpu = Figure("CPU burnt until exit", "s", "< 0.5 s (no spin)", lambda mine, _ref: mine < 0.5)
+    if plan.jobtui:
+        with Workspace(Mix(50, 10), interval=plan.interval) as ws:
+            _hangup_run(targets.jobtui_argv(ws), exit_s.jobtui, cpu.jobtui)
+    _hangup_run(targets.reference_argv(50), exit_s.reference, cpu.reference)
+    exit_s.note = "reference: plain Textual without the guard, cut off after 3 s"
+    return [exit_s, cpu]
+
+
+def _hangup_run(argv: list[str], seconds: list[float], cpu: list[float]) -> None:
+    with targets.spawn(argv, ignore_sighup=True) as term:
+        targets.wait_ready(term, 50)
+        settle(term, 0.5)
+        before, t0 = term.cpu_seconds(), time.monotonic()
+        term.close_master()
+        code = term.wait_exit(3.0)
+        seconds.append(time.monotonic() - t0)
+        cpu.append(term.cpu_seconds() - before)
+        if code is None:
+            term.close()
+
+
+def soak(plan: Plan) -> list[Figure]:
+    """200 jobs refreshed every second: RSS, descriptors and cache growth, as % per hour."""
+    rss = Figure("soak RSS growth per hour", "%", "< 5%", lambda mine, _ref: mine < 5)
+    fds = Figure("soak open fds growth per hour", "%", "< 5%", lambda mine, _ref: mine < 5)
+    cache = Figure("soak state cache growth per hour", "%", "< 5%", lambda mine, _ref: mine < 5)
+    if not plan.jobtui:
+        return [rss, fds, cache]
+    mix = Mix(200, 10, advancing=10)
+    with (
+        Workspace(mix, interval=1.0, config=FAST) as ws,
+        targets.spawn(targets.jobtui_argv(ws)) as term,
+    ):
+        targets.wait_ready(term, 200)
+        growth = _soak_growth(term, ws, plan.soak)
+    rss.jobtui.append(growth[0])
+    fds.jobtui.append(growth[1])
+    cache.jobtui.append(growth[2])
+    rss.note = (
+        f"{plan.soak:g} s soak at 1 s refresh, linear growth after warm-up extrapolated to 1 h"
+    )
+    return [rss, fds, cache]
+
+
+def _soak_growth(term: PtyTerm, ws: Workspace, seconds: float) -> tuple[float, float, float]:
+    time.sleep(seconds * 0.25)  # warm-up: imports, caches and the first polls settle
+    start = _sample(term, ws)
+    t0 = time.monotonic()
+    time.sleep(seconds * 0.75)
+    end = _sample(term, ws)
+    per_hour = 3600 / (time.monotonic() - t0)
+    growth = [100 * (b - a) / a * per_hour if a else 0.0 for a, b in zip(start, end)]
+    return growth[0], growth[1], growth[2]
+
+
+def _sample(term: PtyTerm, ws: Workspace) -> tuple[float, float, float]:
+    state = ws.root / "state.json"
+    size = state.stat().st_size if state.exists() else 0
+    return float(term.rss_kb()), float(term.fd_count()), float(size)

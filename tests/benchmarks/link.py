@@ -1,0 +1,113 @@
+"""Budgets for the link: bytes while idle, per changed row, under steady change; animation."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+from tests.benchmarks import targets
+from tests.benchmarks.figure import Figure
+from tests.benchmarks.measures import Window, bursts, measure, settle
+from tests.benchmarks.plan import Plan
+from tests.benchmarks.workload import Mix, Workspace
+
+
+def _ref_within_10_percent(mine: float, ref: object) -> bool:
+    # A floor of 5 B/s: 10% of "nothing" is not a meaningful budget.
+    return mine <= max(1.1 * float(ref or 0), float(ref or 0) + 5)
+
+
+def idle(plan: Plan) -> list[Figure]:
+    """50 jobs, 10 running, nothing changing: bytes/s and CPU%, jobtui vs the static table."""
+    nbytes = Figure("idle bytes/s, 50 jobs 10 running", "B/s", "<= ref +10%",
+                    _ref_within_10_percent)  # fmt: skip
+    cpu = Figure("idle CPU", "%", "< 1% core", lambda mine, _ref: mine < 1.0)
+    for _ in range(plan.runs):
+        if plan.jobtui:
+            with Workspace(Mix(50, 10), interval=plan.interval) as ws:
+                window = _steady(targets.jobtui_argv(ws), 50, plan)
+            nbytes.jobtui.append(window.bytes_per_second)
+            cpu.jobtui.append(window.cpu_percent)
+        window = _steady(targets.reference_argv(50), 50, plan)
+        nbytes.reference.append(window.bytes_per_second)
+        cpu.reference.append(window.cpu_percent)
+    cpu.note = f"refresh every {plan.interval:g} s, {plan.window:g} s windows after start-up"
+    return [nbytes, cpu]
+
+
+def _steady(argv: list[str], count: int, plan: Plan) -> Window:
+    with targets.spawn(argv) as term:
+        targets.wait_ready(term, count)
+        settle(term, 2 * plan.interval)
+        return measure(term, plan.window)
+
+
+def one_poll(plan: Plan) -> list[Figure]:
+    """Bytes for one poll in which one of 50 rows changes; reference: naive update_cell."""
+    fig = Figure("bytes for a poll changing 1 of 50 rows", "B", "< 3 KB",
+                 lambda mine, _ref: mine < 3072)  # fmt: skip
+    anim = Figure("progress animation", "s", "<= 1 s", lambda mine, _ref: mine <= 1.0)
+    fps = Figure("animation frame rate", "fps", "<= 15 fps", lambda mine, _ref: mine <= 15)
+    for _ in range(plan.runs):
+        if plan.jobtui:
+            with Workspace(Mix(50, 10, one_step=True), interval=plan.interval, manual=True) as ws:
+                cost, seconds, rate = _one_step(ws, plan)
+            fig.jobtui.append(cost)
+            anim.jobtui.append(seconds)
+            fps.jobtui.append(rate)
+        fig.reference.append(_naive_update_cost(plan))
+    fig.note = "reference: the static table changing one cell with DataTable.update_cell"
+    anim.note = "from the first write after the poll to the last; frames split at 30 ms pauses"
+    return [fig, anim, fps]
+
+
+def _one_step(ws: Workspace, plan: Plan) -> tuple[float, float, float]:
+    with targets.spawn(targets.jobtui_argv(ws)) as term:
+        targets.wait_ready(term, 50)
+        settle(term, 2 * plan.interval)
+        idle = measure(term, plan.interval)
+        ws.step()
+        t0 = time.monotonic()
+        time.sleep(plan.interval + 1.5)
+        t1 = time.monotonic()
+        frames = bursts(term, t0, t1)
+    cost = sum(n for _, n in frames) - idle.bytes_per_second * (t1 - t0)
+    if len(frames) < 2:
+        return max(cost, 0.0), 0.0, float(len(frames))
+    duration = frames[-1][0] - frames[0][0]
+    return max(cost, 0.0), duration, (len(frames) - 1) / duration if duration else 0.0
+
+
+def _naive_update_cost(plan: Plan) -> float:
+    every = 2.0
+    argv = targets.reference_argv(50, "--update-every", str(every))
+    with targets.spawn(argv) as term:
+        targets.wait_ready(term, 50)
+        window = measure(term, max(plan.window, 2 * every))
+    return window.bytes / (window.seconds / every)
+
+
+def advancing(plan: Plan) -> list[Figure]:
+    """10 of 50 jobs moving every poll: jobtui vs `watch -n <interval> jobtui status`."""
+    fig = Figure("bytes/s, 10 of 50 advancing", "B/s", "<= watch jobtui status",
+                 lambda mine, ref: ref is not None and mine <= ref)  # fmt: skip
+    fig.note = "reference: `watch -n 2 jobtui status` in the same 120x40 pty"
+    if not plan.jobtui:
+        return [fig]
+    watch = shutil.which("watch")
+    for _ in range(plan.runs):
+        with Workspace(Mix(50, 10, advancing=10), interval=plan.interval) as ws:
+            fig.jobtui.append(_steady(targets.jobtui_argv(ws), 50, plan).bytes_per_second)
+            if watch and _status_works(ws):
+                argv = [watch, "-x", "-n", f"{plan.interval:g}", *targets.status_argv(ws)]
+                fig.reference.append(_steady(argv, 50, plan).bytes_per_second)
+    if not fig.reference:
+        fig.note = "no reference: `watch` missing or `jobtui status` not working yet"
+    return [fig]
+
+
+def _status_works(ws: Workspace) -> bool:
+    argv = targets.status_argv(ws)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=targets.ROOT)
+    return "bj00000" in done.stdout

@@ -1,0 +1,25 @@
+"""How long and how often to measure: quick (CI, under two minutes) or full."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Run counts and window lengths for one benchmark session."""
+
+    quick: bool
+    runs: int  # A/B pairs per figure; medians over these
+    window: float  # seconds of steady state per bandwidth/CPU sample
+    interval: float  # refresh interval given to jobtui and to `watch -n`
+    big: int  # jobs for the scale figure (10,000 in full mode)
+    keys: int  # key presses timed per scale run
+    soak: float  # seconds of the soak run (extrapolated to an hour)
+    jobtui: bool  # False while jobtui cannot be run yet: reference figures only
+
+
+def make_plan(quick: bool, jobtui: bool) -> Plan:
+    if quick:
+        return Plan(True, 1, 4.0, 2.0, 2000, 6, 20.0, jobtui)
+    return Plan(False, 5, 20.0, 2.0, 10000, 40, 240.0, jobtui)

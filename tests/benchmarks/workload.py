@@ -1,0 +1,119 @@
+"""The jobs a benchmark watches: a simulator scenario serving them and a config dir."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from jobtui.sim.clock import ManualClock
+from jobtui.sim.scenario import JobTimeline, Scenario, Step
+from jobtui.sim.server import Simulator
+from tests.benchmarks.rows import DONE, job_id, job_name
+
+PROJECT = "0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d"
+ADVANCE_SECONDS = 100.0  # advancing jobs go 0% → 100% in this time: 1% a second
+
+
+@dataclass(frozen=True)
+class Mix:
+    """How many jobs, how many RUNNING, how many of those move every second."""
+
+    count: int
+    running: int = 0
+    advancing: int = 0
+    one_step: bool = False  # job 0 goes 40% → 41% when the manual clock reaches STEP_AT
+
+
+STEP_AT = 1000.0
+
+
+def timeline(i: int, mix: Mix) -> JobTimeline:
+    """Job i of the mix: advancing, running still, or finished long ago."""
+    if mix.one_step and i == 0:
+        steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", "41%"))
+    elif i < mix.advancing:
+        steps = (Step(0, "RUNNING", "0%"), Step(ADVANCE_SECONDS, "RUNNING", "100%"))
+    elif i < mix.running:
+        steps = (Step(0, "RUNNING", f"{(i * 7) % 90 + 5}%"),)
+    else:
+        steps = (Step(-3600, "RUNNING", "0%"), Step(-60, DONE[i % len(DONE)], "100%"))
+    return JobTimeline(PROJECT, job_id(i), job_name(i), steps, begin=-7200)
+
+
+def scenario(mix: Mix) -> Scenario:
+    return Scenario(tuple(timeline(i, mix) for i in range(mix.count)), name="bench")
+
+
+class IndexedScenario(Scenario):
+    """A scenario that finds a job by key in O(1): the stock scan is slow at 10,000 jobs."""
+
+    @classmethod
+    def of(cls, base: Scenario) -> IndexedScenario:
+        made = cls(base.jobs, base.faults, base.name)
+        index = {(job.project_id, job.job_id): job for job in base.jobs}
+        object.__setattr__(made, "_index", index)
+        return made
+
+    def job(self, project_id: str, job_id: str) -> Optional[JobTimeline]:
+        return self._index.get((project_id, job_id))  # type: ignore[attr-defined,no-any-return]
+
+
+class Workspace:
+    """A running simulator and a config dir whose watchlist holds the mix's jobs."""
+
+    def __init__(
+        self, mix: Mix, *, interval: float = 2.0, manual: bool = False, config: str = ""
+    ) -> None:
+        self.mix = mix
+        self.clock: Optional[ManualClock] = ManualClock() if manual else None
+        self.sim = Simulator(IndexedScenario.of(scenario(mix)), clock=self.clock)
+        self.url = self.sim.start()
+        self.root = Path(tempfile.mkdtemp(prefix="jobtui-bench-"))
+        self.interval = interval
+        (self.root / "config.toml").write_text(f"refresh_interval = {interval}\n{config}")
+        self._write_watchlist()
+
+    def _write_watchlist(self) -> None:
+        from jobtui.paths import Paths
+        from jobtui.state import WatchEntry
+        from jobtui.store import Watchlist
+
+        paths = Paths(self.root)
+        now = datetime.now(timezone.utc)
+        entries = [WatchEntry(PROJECT, job_id(i), now) for i in range(self.mix.count)]
+        Watchlist(paths.watchlist_file, paths.lock_file).add(entries)
+
+    def seed_cache(self) -> None:
+        """Write the state cache as a previous run would have left it."""
+        from jobtui.model import JobRecord
+        from jobtui.paths import Paths
+        from jobtui.state import JobState
+        from jobtui.state_cache import StateCache
+
+        now = datetime.now(timezone.utc)
+        states = {}
+        for job in self.sim.scenario.jobs:
+            body = job.body_at(0.0, now) or {}
+            record = JobRecord.from_api(PROJECT, job.job_id, body)
+            key = (PROJECT, job.job_id)
+            states[key] = JobState(key).with_record(record, now)
+        StateCache(Paths(self.root).state_file).save(states)
+
+    def step(self) -> None:
+        """Make job 0 move one percent (manual clock only)."""
+        assert self.clock is not None
+        self.clock.set(STEP_AT)
+
+    def close(self) -> None:
+        self.sim.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
