@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Callable, Generic, Optional, TypeVar
+from typing import Callable, Generic, Optional, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -78,8 +78,58 @@ class ProgressAnimator(Generic[K]):
                 del self._tweens[key]
         return moved
 
+    def keys(self) -> list[K]:
+        return list(self._tweens)
+
     def cancel(self, key: K) -> None:
         self._tweens.pop(key, None)
 
     def clear(self) -> None:
         self._tweens.clear()
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+TimerFactory = Callable[[float, Callable[[], None]], Stoppable]
+
+
+class FrameDriver(Generic[K]):
+    """Runs a frame timer only while some tween is active; stops it when all land."""
+
+    def __init__(
+        self,
+        animator: ProgressAnimator[K],
+        timer_factory: TimerFactory,
+        on_moved: Callable[[list[K]], None],
+    ) -> None:
+        self.animator = animator
+        self._timer_factory = timer_factory
+        self._on_moved = on_moved
+        self._timer: Optional[Stoppable] = None
+
+    @property
+    def running(self) -> bool:
+        return self._timer is not None
+
+    def start(self, key: K, old: Optional[float], new: Optional[float]) -> None:
+        """Ease `key` to `new`, starting the frame timer if it is not running."""
+        if self.animator.start(key, old, new) and self._timer is None:
+            self._timer = self._timer_factory(1.0 / FPS, self.frame)
+
+    def frame(self) -> None:
+        """One frame: report the keys that moved, stop when nothing animates."""
+        self._on_moved(self.animator.step())
+        if not self.animator.active:
+            self.stop()
+
+    def stop(self) -> None:
+        """Land every bar now and stop the timer."""
+        if self.animator.active:
+            moved = list(self.animator.keys())
+            self.animator.clear()
+            self._on_moved(moved)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None

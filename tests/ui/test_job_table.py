@@ -105,6 +105,7 @@ async def test_one_changed_row_of_50_repaints_one_line() -> None:
         app.table.update_job(make_job(7, progress="99%"))
         await pilot.pause()
         assert [(r.y, r.height) for r in regions] == [(8, 1)]
+        assert regions[0].right <= 30  # up to the progress cell, not the whole line
         assert " 99%" in app.line(8)
 
 

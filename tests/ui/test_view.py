@@ -59,7 +59,7 @@ def test_counts_and_shown_label() -> None:
 
 def test_narrow_terminals_drop_region_and_project_first() -> None:
     at_80 = [column.id for column, _ in view.fit_columns(80)]
-    assert at_80[:3] == ["status", "progress", "name"]
+    assert at_80[:4] == ["status", "progress", "elapsed", "name"]
     assert "region" not in at_80 and "project" not in at_80 and "label" in at_80
     assert sum(width for _, width in view.fit_columns(80)) + len(at_80) - 1 == 80
 

@@ -21,15 +21,15 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from jobtui.state import JobKey, WatchedJob
 from jobtui.ui import render
-from jobtui.ui.animation import FPS, ProgressAnimator
+from jobtui.ui.animation import FrameDriver, ProgressAnimator, TimerFactory
 from jobtui.ui.view import ColumnSpec, fit_columns, next_column, status_counts
+from jobtui.ui.widgets.line_diff import changed_spans, column_cuts
 from jobtui.ui.widgets.table_columns import RowContext, column_at, header_text, row_text
 from jobtui.ui.widgets.table_rows import TableRows
-
-TimerFactory = Callable[[float, Callable[[], None]], Any]
 
 
 def _utc_now() -> datetime:
@@ -98,9 +98,8 @@ class JobTable(ScrollView, can_focus=True):
         self._rows = TableRows()
         self._now_fn = now
         self._ctx = RowContext(now(), glyphs or render.glyphs_for(), seconds_clock, zone)
-        self._animator: ProgressAnimator[JobKey] = ProgressAnimator(clock, enabled=animations)
-        self._timer_factory = timer_factory
-        self._frame_timer: Any = None
+        animator: ProgressAnimator[JobKey] = ProgressAnimator(clock, enabled=animations)
+        self._frames = FrameDriver(animator, timer_factory or self._default_timer, self._repaint)
         self._strips: dict[JobKey, Strip] = {}
         self._layout: list[tuple[ColumnSpec, int]] = []
         self._layout_width = -1
@@ -136,21 +135,18 @@ class JobTable(ScrollView, can_focus=True):
 
     @property
     def animations(self) -> bool:
-        return self._animator.enabled
+        return self._frames.animator.enabled
 
     @animations.setter
     def animations(self, value: bool) -> None:
-        self._animator.enabled = value
+        self._frames.animator.enabled = value
         if not value:
-            for key in self._animator.step():
-                self._repaint_row(key)
-            self._animator.clear()
-            self._stop_timer()
+            self._frames.stop()
 
     @property
     def timer_running(self) -> bool:
         """True while a frame timer runs (only while a bar eases)."""
-        return self._frame_timer is not None
+        return self._frames.running
 
     def counts(self) -> dict[str, int]:
         """Jobs per status word over the whole watchlist (`-` = no answer yet)."""
@@ -159,8 +155,7 @@ class JobTable(ScrollView, can_focus=True):
     def set_jobs(self, jobs: Sequence[WatchedJob]) -> None:
         """Replace every row (at start, or after a reload); keeps the cursor's job."""
         self._rows.replace(jobs)
-        self._animator.clear()
-        self._stop_timer()
+        self._frames.stop()
         self._strips.clear()
         self._ctx = self._with_now(self._now_fn())
         self._reorder(full=True)
@@ -176,17 +171,16 @@ class JobTable(ScrollView, can_focus=True):
             key = job.entry.key
             old = self._rows.jobs.get(key)
             self._rows.jobs[key] = job
-            self._strips.pop(key, None)
             moved = moved or self._rows.needs_reorder(old, job, self._ctx.now)
-            self._start_tween(key, old, job)
-            self._repaint_row(key)
+            self._frames.start(key, _bar_value(old), _bar_value(job))
+            self._repaint([key])
         if moved:
             self._reorder()
 
     def remove_job(self, key: JobKey) -> None:
         if self._rows.jobs.pop(key, None) is not None:
             self._strips.pop(key, None)
-            self._animator.cancel(key)
+            self._frames.animator.cancel(key)
             self._reorder()
 
     def select_key(self, key: JobKey) -> None:
@@ -228,10 +222,7 @@ class JobTable(ScrollView, can_focus=True):
         for key in list(self._strips):
             if key not in visible:
                 del self._strips[key]
-        for key in visible:
-            old = self._strips.pop(key, None)
-            if self._row_strip(key) != old:
-                self._repaint_row(key)
+        self._repaint(list(visible))
         if self._rows.sort_column in ("elapsed", "started"):
             self._reorder()
 
@@ -269,7 +260,7 @@ class JobTable(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         if self.app.animation_level == "none":
-            self._animator.enabled = False
+            self._frames.animator.enabled = False
         self._update_virtual_size()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -326,7 +317,7 @@ class JobTable(ScrollView, can_focus=True):
     def _row_strip(self, key: JobKey) -> Strip:
         strip = self._strips.get(key)
         if strip is None:
-            shown = self._animator.value(key)
+            shown = self._frames.animator.value(key)
             text = row_text(self._rows.jobs[key], self._layout, self._ctx, shown)
             strip = self._strips[key] = self._to_strip(text, self.rich_style)
         return strip
@@ -396,32 +387,26 @@ class JobTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self.virtual_size = Size(width, len(self._rows.order) + 1)
 
-    def _start_tween(self, key: JobKey, old: Optional[WatchedJob], new: WatchedJob) -> None:
-        old_value = _bar_value(old)
-        if self._animator.start(key, old_value, _bar_value(new)) and self._frame_timer is None:
-            factory = self._timer_factory or self._default_timer
-            self._frame_timer = factory(1.0 / FPS, self._on_frame)
-
-    def _default_timer(self, interval: float, callback: Callable[[], None]) -> Any:
+    def _default_timer(self, interval: float, callback: Callable[[], None]) -> Timer:
         return self.set_interval(interval, callback, name="job-table-animation")
 
-    def _on_frame(self) -> None:
-        """One animation frame: repaint rows that moved; stop when all have landed."""
-        for key in self._animator.step():
-            old = self._strips.pop(key, None)
-            if self._row_strip(key) != old:
-                self._repaint_row(key)
-        if not self._animator.active:
-            self._stop_timer()
-
     def advance_animation(self) -> None:
-        """Run one frame now (tests drive the animation clock through this)."""
-        self._on_frame()
+        """Run one animation frame now (tests drive the animation clock through this)."""
+        self._frames.frame()
 
-    def _stop_timer(self) -> None:
-        if self._frame_timer is not None:
-            self._frame_timer.stop()
-            self._frame_timer = None
+    def _repaint(self, keys: list[JobKey]) -> None:
+        """Re-render rows whose data or clock moved; send only the cells that changed."""
+        for key in keys:
+            old = self._strips.pop(key, None)
+            line = self._line_of(key)
+            if line is None:
+                continue
+            if old is None or not self._layout:
+                self._repaint_row(key)
+                continue
+            cuts = column_cuts([width for _, width in self._layout])
+            for x, width in changed_spans(old, self._row_strip(key), cuts):
+                self.refresh(Region(x, line, width, 1))
 
 
 def _bar_value(job: Optional[WatchedJob]) -> Optional[float]:
