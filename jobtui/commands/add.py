@@ -69,7 +69,11 @@ def _key(ids: list[str], project: str | None) -> tuple[str, str]:
 
 def _entry(ctx: Context, project: str, job: str) -> WatchEntry:
     return WatchEntry(
-        project, job, added_at=ctx.clock(), label=ctx.args.label, region=ctx.args.region
+        project,
+        job,
+        added_at=ctx.clock().replace(microsecond=0),
+        label=ctx.args.label,
+        region=ctx.args.region,
     )
 
 
