@@ -145,7 +145,14 @@ def load_scenario(path: Path) -> Scenario:
 
 
 def scenario_from_dict(data: Mapping[str, Any], where: str = "scenario") -> Scenario:
-    jobs = tuple(_job(j, f"{where}: job {i + 1}") for i, j in enumerate(data.get("job", [])))
+    jobs = []
+    for i, raw_job in enumerate(data.get("job", [])):
+        try:
+            jobs.append(_job(raw_job, f"{where}: job {i + 1}"))
+        except ScenarioError:
+            raise
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ScenarioError(f"{where}: job {i + 1}: {exc}") from None
     faults = []
     for i, raw in enumerate(data.get("fault", [])):
         try:
@@ -154,7 +161,7 @@ def scenario_from_dict(data: Mapping[str, Any], where: str = "scenario") -> Scen
             raise ScenarioError(f"{where}: fault {i + 1}: {exc}") from None
     if not jobs:
         raise ScenarioError(f"{where}: no [[job]] tables")
-    return Scenario(jobs, tuple(faults), str(data.get("name", where)))
+    return Scenario(tuple(jobs), tuple(faults), str(data.get("name", where)))
 
 
 def _job(raw: Mapping[str, Any], where: str) -> JobTimeline:
