@@ -42,6 +42,7 @@ _MOUSE_MODES = (9, 1000, 1001, 1002, 1003)
 _ALT_SCREEN_MODES = (47, 1047, 1049)
 _TAIL = 32  # longest query or mode sequence we must see whole across two reads
 _CLK_TCK = os.sysconf("SC_CLK_TCK")
+RAW_LIMIT = 4 << 20
 
 
 def key_bytes(key: str) -> bytes:
@@ -76,6 +77,7 @@ class PtyTerm:
         self.modes: dict[int, bool] = {}
         self.kitty_depth = 0
         self.total_bytes = 0
+        self.head = bytearray()  # the first RAW_LIMIT bytes, for checks on escape codes
         self._final_cpu: float | None = None
         self._master, slave = os.openpty()
         self._set_size(slave, cols, rows)
@@ -122,6 +124,8 @@ class PtyTerm:
         self._answer_queries(window, fresh)
         with self._cond:
             self.total_bytes += len(data)
+            if len(self.head) < RAW_LIMIT:
+                self.head += data[: RAW_LIMIT - len(self.head)]
             self._chunks.append((time.monotonic(), len(data)))
             self._track_modes(window, fresh)
             self._stream.feed(data)
