@@ -87,9 +87,11 @@ class TerminalGuard:
         if self._leaving.is_set():
             return
         self._leaving.set()
+        grace = self._grace * 4  # a live terminal: let the app save its state unhurried
         if not self.terminal_alive():
             _detach_from_terminal()
-        _start_deadline(self._grace, code)
+            grace = self._grace  # nobody is watching; the budget is 2 s
+        _start_deadline(grace, code)
         self._app.exit(return_code=code)
 
 
