@@ -77,11 +77,12 @@ class Handler(BaseHTTPRequestHandler):
             self.sim.stopping.wait(fault.delay)
             fault = None
         if fault is not None and fault.kind == "reset":
-            self._reset()
-            return self._log(project_id, job_id, 0, request_id)
+            self._log(project_id, job_id, 0, request_id)
+            return self._reset()
         reply = self._reply(body, project_id, job_id, fault, request_id)
-        self._send(reply, request_id, fault.kind if fault is not None else "")
+        # Logged before sending, so a client that got the answer finds it in the log.
         self._log(project_id, job_id, reply.status, request_id)
+        self._send(reply, request_id, fault.kind if fault is not None else "")
 
     def _reply(
         self,
