@@ -1,22 +1,74 @@
-"""`jobtui demo`: being wired (placeholder so the CLI parses)."""
+"""`jobtui demo`: the monitor against the built-in simulator, in a throwaway folder."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobtui.commands.context import Context
 
+if TYPE_CHECKING:
+    from jobtui.sim.scenario import Scenario
+
 NAME = "demo"
-HELP = "demo"
+HELP = "try the monitor on simulated jobs (no account; nothing written to your files)"
 EPILOG = """\
 example:
-  jobtui demo"""
+  jobtui demo
+  jobtui demo --low-bandwidth
+
+The simulator runs on 127.0.0.1 inside this process; the demo's watchlist and
+config live in a temporary folder that is deleted when you quit."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    """No options of its own: the global ones (--low-bandwidth, --no-mouse) apply."""
 
 
 def run(ctx: Context) -> int:
-    ctx.err("this command is not available yet.")
-    return 1
+    from jobtui.sim.demo import demo_scenario
+    from jobtui.sim.server import Simulator
+
+    scenario = demo_scenario()
+    with tempfile.TemporaryDirectory(prefix="jobtui-demo-") as root, Simulator(scenario) as sim:
+        write_demo_files(Path(root), sim.url, scenario, ctx.clock())
+        # The demo must never touch the user's files or endpoint, whatever they passed.
+        ctx.args.config_dir, ctx.args.endpoint, ctx.args.region = root, None, None
+        return _run_monitor(Context(ctx.args, env=_demo_env(ctx)))
+
+
+def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) -> None:
+    """A config.toml pointing at the simulator and a watchlist of its jobs."""
+    from jobtui.state import WatchEntry
+    from jobtui.store import Watchlist
+
+    projects = "".join(
+        f'\n[projects."{project}"]\ncredentials = "none"\n' for project in scenario.projects()
+    )
+    (root / "config.toml").write_text(
+        f"# jobtui demo settings: the simulator, no credentials.\nendpoint = {json.dumps(url)}\n"
+        + projects,
+        encoding="utf-8",
+    )
+    entries = [
+        WatchEntry(job.project_id, job.job_id, added_at=now.replace(microsecond=0),
+                   region=job.region)
+        for job in scenario.jobs
+    ]  # fmt: skip
+    Watchlist(root / "watchlist.toml").add(entries)
+
+
+def _demo_env(ctx: Context) -> dict[str, str]:
+    """The environment without the variables that would point jobtui elsewhere."""
+    hidden = ("JOBTUI_ENDPOINT", "JOBTUI_CONFIG_DIR", "JOBTUI_AUTH_TOKEN")
+    return {k: v for k, v in ctx.env.items() if k not in hidden}
+
+
+def _run_monitor(ctx: Context) -> int:
+    from jobtui.commands.tui import run as run_tui
+
+    return run_tui(ctx, demo=True)

@@ -6,10 +6,11 @@ Imported only by the commands that talk to the network: it pulls in httpx.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
+from jobtui.errors import JobtuiError
 from jobtui.events import PollerEvent
 from jobtui.poller import Poller
 
@@ -43,3 +44,8 @@ def tui_settings(ctx: Context) -> Settings:
     if ctx.args.no_mouse:
         display = dataclasses.replace(display, mouse=False)
     return dataclasses.replace(settings, display=display)
+
+
+def open_session(ctx: Context, settings: Settings) -> Any:
+    """The Session the monitor runs on (wired when jobtui.session lands)."""
+    raise JobtuiError("the monitor is not available in this build yet; try 'jobtui status'.")

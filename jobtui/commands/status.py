@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,8 @@ def run(ctx: Context) -> int:
     if not targets:
         ctx.err("the watchlist is empty; add a job with 'jobtui add PROJECT_ID JOB_ID'.")
         return OK
+    import asyncio
+
     states = asyncio.run(fetch(ctx, targets, {e.key for e in watched}))
     jobs = [WatchedJob(entry, states.get(entry.key) or JobState(entry.key)) for entry in targets]
     show(ctx, jobs)

@@ -49,7 +49,9 @@ print("LOADED", ",".join(loaded), code)
 """
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["list"], ["list", "--json"], ["add", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["list"], ["list", "--json"], ["status", "--help"], ["wait", "--help"]]
+)
 def test_light_commands_do_not_import_textual_or_httpx(argv: list[str], tmp_path: object) -> None:
     code = PROBE.format(argv=["--config-dir", str(tmp_path), *argv])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
