@@ -179,9 +179,9 @@ def clock_time(when: Optional[datetime], now: datetime, zone: Optional[tzinfo] =
     return local.strftime("%b %d %H:%M")
 
 
-def short_id(value: str, length: int = 8) -> str:
-    """The first characters of an ID, as git shortens hashes."""
-    return value[:length]
+def short_id(value: str, length: int = 8, tail: bool = False) -> str:
+    """A few characters of an ID; `tail` for job IDs, whose heads repeat across jobs."""
+    return value[-length:] if tail else value[:length]
 
 
 def fit(text: Text, width: int, glyphs: Glyphs, justify: str = "left") -> Text:

@@ -116,7 +116,7 @@ async def test_an_idle_table_runs_no_timer_and_a_same_minute_tick_repaints_nothi
         assert not app.table._timers and not app.table.timer_running
         regions: list = []
         app.table.refresh = lambda *r, **kw: regions.extend(r)  # type: ignore[assignment]
-        app.table.tick(app.table._ctx.now)
+        app.table.tick(app.table.now)
         assert regions == []
 
 
@@ -129,7 +129,7 @@ async def test_a_minute_tick_repaints_only_lines_whose_text_changed() -> None:
         regions: list = []
         original = app.table.refresh
         app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
-        app.table.tick(app.table._ctx.now + timedelta(minutes=1))
+        app.table.tick(app.table.now + timedelta(minutes=1))
         await pilot.pause()
         assert [r.y for r in regions] == [1]
         assert "31m" in app.line(1)

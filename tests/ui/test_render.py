@@ -97,3 +97,9 @@ def test_glyphs_follow_the_locale() -> None:
     assert render.glyphs_for({"LANG": "en_US.UTF-8"}) is render.UNICODE
     assert render.glyphs_for({"LANG": "C"}) is render.ASCII
     assert render.glyphs_for({"LANG": "en_US.UTF-8", "JOBTUI_ASCII": "1"}) is render.ASCII
+
+
+def test_job_ids_are_shortened_to_their_distinct_tail() -> None:
+    job_id = "2c9080e8845b207101845b245e1e0001"
+    assert render.short_id(job_id, 8, tail=True) == "5e1e0001"
+    assert render.short_id("05f2cff45100d5112f4bc00b794ea08e", 8) == "05f2cff4"

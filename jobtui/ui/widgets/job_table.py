@@ -1,9 +1,9 @@
-"""The table of watched jobs: a Line-API widget that repaints only changed lines.
+"""The table of watched jobs: a Line-API widget that repaints only what changed.
 
 Not a DataTable: that re-sends the whole table on any cell update, parses str
 cells as markup and loses the cursor on sort. Here each row is one cached strip;
-a changed job repaints its own line, a cursor move two lines, and nothing runs a
-timer unless a progress bar is easing to a new value.
+a changed job repaints the changed part of its line, a cursor move two lines,
+and no timer runs unless a progress bar is easing to a new value.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import datetime, timezone, tzinfo
-from typing import Any, Callable, ClassVar, Optional
+from typing import Callable, ClassVar, Optional
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
@@ -26,9 +23,10 @@ from textual.timer import Timer
 from jobtui.state import JobKey, WatchedJob
 from jobtui.ui import render
 from jobtui.ui.animation import FrameDriver, ProgressAnimator, TimerFactory
-from jobtui.ui.view import ColumnSpec, fit_columns, next_column, status_counts
-from jobtui.ui.widgets.line_diff import changed_spans, column_cuts
-from jobtui.ui.widgets.table_columns import RowContext, column_at, header_text, row_text
+from jobtui.ui.view import next_column, status_counts
+from jobtui.ui.widgets import table_messages
+from jobtui.ui.widgets.row_painter import RowPainter
+from jobtui.ui.widgets.table_columns import RowContext, column_at
 from jobtui.ui.widgets.table_rows import TableRows
 
 
@@ -37,7 +35,7 @@ def _utc_now() -> datetime:
 
 
 class JobTable(ScrollView, can_focus=True):
-    """Every watched job, one line each, with a fixed header of column titles."""
+    """Every watched job, one line each, under a fixed header of column titles."""
 
     DEFAULT_CSS = """
     JobTable { overflow-x: hidden; overflow-y: auto; height: 1fr; }
@@ -52,30 +50,10 @@ class JobTable(ScrollView, can_focus=True):
         Binding("end,G", "last", "Last job", show=False, id="table.last"),
         Binding("enter", "activate", "Details", show=False, id="table.activate"),
     ]
-
-    class Selected(Message):
-        """The cursor moved to another job (or to none)."""
-
-        def __init__(self, key: Optional[JobKey]) -> None:
-            super().__init__()
-            self.key = key
-
-    class Activated(Message):
-        """Enter or a click on a job: open its detail."""
-
-        def __init__(self, key: JobKey) -> None:
-            super().__init__()
-            self.key = key
-
-    class SortChanged(Message):
-        """The sort column or direction changed (to remember between runs)."""
-
-        def __init__(self, column: Optional[str], reverse: bool) -> None:
-            super().__init__()
-            self.column = column
-            self.reverse = reverse
-
-    # Names the shell's first draft used (its stand-in table); same messages.
+    Selected = table_messages.Selected
+    Activated = table_messages.Activated
+    SortChanged = table_messages.SortChanged
+    # The names the shell's first draft used for the same messages.
     JobHighlighted = Selected
     JobSelected = Activated
 
@@ -97,16 +75,14 @@ class JobTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._rows = TableRows()
         self._now_fn = now
-        self._ctx = RowContext(now(), glyphs or render.glyphs_for(), seconds_clock, zone)
+        ctx = RowContext(now(), glyphs or render.glyphs_for(), seconds_clock, zone)
+        self._painter = RowPainter(ctx)
         animator: ProgressAnimator[JobKey] = ProgressAnimator(clock, enabled=animations)
         self._frames = FrameDriver(animator, timer_factory or self._default_timer, self._repaint)
-        self._strips: dict[JobKey, Strip] = {}
-        self._layout: list[tuple[ColumnSpec, int]] = []
-        self._layout_width = -1
         self._rows.replace(jobs)
-        self._rows.reorder(self._ctx.now)
+        self._rows.reorder(ctx.now)
 
-    # --- public interface -------------------------------------------------
+    # --- what the screen reads ------------------------------------------------
 
     @property
     def selected_key(self) -> Optional[JobKey]:
@@ -134,6 +110,11 @@ class JobTable(ScrollView, can_focus=True):
         return self._rows.reverse
 
     @property
+    def now(self) -> datetime:
+        """The table's clock for elapsed and "ago" cells: moves on `tick` and `set_jobs`."""
+        return self._painter.ctx.now
+
+    @property
     def animations(self) -> bool:
         return self._frames.animator.enabled
 
@@ -152,34 +133,37 @@ class JobTable(ScrollView, can_focus=True):
         """Jobs per status word over the whole watchlist (`-` = no answer yet)."""
         return status_counts(self._rows.jobs.values())
 
+    # --- what the screen changes ----------------------------------------------
+
     def set_jobs(self, jobs: Sequence[WatchedJob]) -> None:
         """Replace every row (at start, or after a reload); keeps the cursor's job."""
         self._rows.replace(jobs)
         self._frames.stop()
-        self._strips.clear()
-        self._ctx = self._with_now(self._now_fn())
+        self._set_now(self._now_fn())
+        self._painter.forget()
         self._reorder(full=True)
 
     def update_job(self, job: WatchedJob) -> None:
-        """One job changed: repaint its line (and any lines its move shifts)."""
+        """One job changed: repaint the changed cells of its line."""
         self.update_jobs([job])
 
     def update_jobs(self, jobs: Sequence[WatchedJob]) -> None:
-        """Several jobs changed in one poll: apply all, then sort once."""
+        """Several jobs changed in one poll: apply all, then sort once if needed."""
         moved = False
         for job in jobs:
             key = job.entry.key
             old = self._rows.jobs.get(key)
             self._rows.jobs[key] = job
-            moved = moved or self._rows.needs_reorder(old, job, self._ctx.now)
-            self._frames.start(key, _bar_value(old), _bar_value(job))
+            moved = moved or self._rows.needs_reorder(old, job, self.now)
+            if self.is_mounted:
+                self._frames.start(key, _bar_value(old), _bar_value(job))
             self._repaint([key])
         if moved:
             self._reorder()
 
     def remove_job(self, key: JobKey) -> None:
         if self._rows.jobs.pop(key, None) is not None:
-            self._strips.pop(key, None)
+            self._painter.forget([key])
             self._frames.animator.cancel(key)
             self._reorder()
 
@@ -195,7 +179,7 @@ class JobTable(ScrollView, can_focus=True):
         self._rows.sort_column, self._rows.reverse = column, reverse
         self.refresh(Region(0, 0, self.size.width, 1))
         self._reorder()
-        self.post_message(self.SortChanged(column, reverse))
+        self.post_message(self.SortChanged(self, column, reverse))
 
     def set_sort(self, column: Optional[str], reverse: bool) -> None:
         """Restore a remembered sort (same as `sort_by`)."""
@@ -215,18 +199,23 @@ class JobTable(ScrollView, can_focus=True):
         self._rows.active_only = active_only
         self._reorder()
 
+    def set_project_labels(self, labels: dict[str, str]) -> None:
+        """Names to show in the project column instead of shortened IDs."""
+        ctx = self._painter.ctx
+        self._painter.ctx = RowContext(ctx.now, ctx.glyphs, ctx.seconds_clock, ctx.zone, labels)
+        self._painter.forget()
+        self.refresh()
+
     def tick(self, now: Optional[datetime] = None) -> None:
-        """Move the table's clock; repaints only visible lines whose text changed."""
-        self._ctx = self._with_now(now or self._now_fn())
-        visible = set(self._visible_keys())
-        for key in list(self._strips):
-            if key not in visible:
-                del self._strips[key]
-        self._repaint(list(visible))
+        """Move the table's clock; repaints only the visible cells whose text changed."""
+        self._set_now(now or self._now_fn())
+        visible = self._visible_keys()
+        self._painter.keep_only(set(visible))
+        self._repaint(visible)
         if self._rows.sort_column in ("elapsed", "started"):
             self._reorder()
 
-    # --- actions ------------------------------------------------------------
+    # --- actions ----------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
         self._move_cursor(lambda rows: rows.move(1))
@@ -248,7 +237,7 @@ class JobTable(ScrollView, can_focus=True):
 
     def action_activate(self) -> None:
         if self._rows.cursor is not None:
-            self.post_message(self.Activated(self._rows.cursor))
+            self.post_message(self.Activated(self, self._rows.cursor))
 
     def action_cycle_sort(self) -> None:
         self.cycle_sort()
@@ -256,9 +245,14 @@ class JobTable(ScrollView, can_focus=True):
     def action_reverse_sort(self) -> None:
         self.reverse_sort()
 
-    # --- Textual hooks ------------------------------------------------------
+    def advance_animation(self) -> None:
+        """Run one animation frame now (tests drive the animation clock through this)."""
+        self._frames.frame()
+
+    # --- Textual hooks ------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._painter.console = self.app.console
         if self.app.animation_level == "none":
             self._frames.animator.enabled = False
         self._update_virtual_size()
@@ -266,93 +260,87 @@ class JobTable(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._update_virtual_size()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._painter.forget()  # a theme change restyles every row
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
         if offset.y == 0:
-            column = column_at(self._layout, offset.x)
+            column = column_at(self._painter.layout, offset.x)
             if column is not None:
-                self.sort_by(column, not self._rows.reverse if column == self.sort_column else None)
+                self.sort_by(column, not self.sort_reverse if column == self.sort_column else None)
             return
         index = offset.y - 1 + int(self.scroll_y)
         if 0 <= index < len(self._rows.order):
             key = self._rows.order[index]
             self._move_cursor(lambda rows: key)
-            self.post_message(self.Activated(key))
+            self.post_message(self.Activated(self, key))
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
-        width = self._layout_width
+        painter = self._painter
+        painter.set_width(self.scrollable_content_region.width)
+        painter.set_style(self.rich_style)
         if y == 0:
-            return self._header_strip()
+            header = self.get_component_rich_style("job-table--header")
+            return painter.header(self.sort_column, self.sort_reverse, header)
         index = y - 1 + int(self.scroll_y)
         if not 0 <= index < len(self._rows.order):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(painter.width, self.rich_style)
         key = self._rows.order[index]
-        strip = self._row_strip(key)
+        strip = painter.row(self._rows.jobs[key], self._frames.animator.value(key))
         if key == self._rows.cursor:
             strip = strip.apply_style(self.get_component_rich_style("job-table--cursor"))
         return strip
 
-    # --- internals ----------------------------------------------------------
+    # --- internals ------------------------------------------------------------------
 
-    def _with_now(self, now: datetime) -> RowContext:
-        ctx = self._ctx
-        return RowContext(now, ctx.glyphs, ctx.seconds_clock, ctx.zone, ctx.project_labels)
-
-    def _ensure_layout(self) -> None:
-        width = self.scrollable_content_region.width
-        if width != self._layout_width:
-            self._layout_width = width
-            self._layout = fit_columns(width)
-            self._strips.clear()
-
-    def _header_strip(self) -> Strip:
-        rows = self._rows
-        text = header_text(self._layout, rows.sort_column, rows.reverse, self._ctx.glyphs)
-        style = self.rich_style + self.get_component_rich_style("job-table--header")
-        return self._to_strip(text, style)
-
-    def _row_strip(self, key: JobKey) -> Strip:
-        strip = self._strips.get(key)
-        if strip is None:
-            shown = self._frames.animator.value(key)
-            text = row_text(self._rows.jobs[key], self._layout, self._ctx, shown)
-            strip = self._strips[key] = self._to_strip(text, self.rich_style)
-        return strip
-
-    def _to_strip(self, text: Any, style: Style) -> Strip:
-        segments = list(text.render(self.app.console, end=""))
-        strip = Strip(Segment.apply_style(segments, style), text.cell_len)
-        return strip.crop_extend(0, self._layout_width, style)
+    def _set_now(self, now: datetime) -> None:
+        ctx = self._painter.ctx
+        self._painter.ctx = RowContext(
+            now, ctx.glyphs, ctx.seconds_clock, ctx.zone, ctx.project_labels
+        )
 
     def _visible_keys(self) -> list[JobKey]:
         top = int(self.scroll_y)
         return self._rows.order[top : top + max(0, self.size.height - 1)]
 
-    def _line_of(self, key: JobKey) -> Optional[int]:
+    def _line_of(self, key: Optional[JobKey]) -> Optional[int]:
         index = self._rows.index(key)
         if index is None:
             return None
         line = index + 1 - int(self.scroll_y)
         return line if 1 <= line < self.size.height else None
 
-    def _repaint_row(self, key: Optional[JobKey]) -> None:
-        line = None if key is None else self._line_of(key)
+    def _repaint_line(self, key: Optional[JobKey]) -> None:
+        line = self._line_of(key)
         if line is not None:
             self.refresh(Region(0, line, self.size.width, 1))
 
+    def _repaint(self, keys: Sequence[JobKey]) -> None:
+        """Re-render rows whose data, clock or animation moved; send only changed cells."""
+        for key in keys:
+            line = self._line_of(key)
+            if line is None:
+                self._painter.forget([key])
+                continue
+            shown = self._frames.animator.value(key)
+            spans = self._painter.redraw(self._rows.jobs[key], shown)
+            for x, width in spans if spans is not None else [(0, self.size.width)]:
+                self.refresh(Region(x, line, width, 1))
+
     def _reorder(self, full: bool = False) -> None:
         before = self._rows.cursor
-        previous = self._rows.reorder(self._ctx.now)
+        previous = self._rows.reorder(self.now)
         if full or len(previous) != len(self._rows.order):
             self._update_virtual_size()
             self.refresh()
         else:
             for index, key in enumerate(self._rows.order):
                 if previous[index] != key:
-                    self._repaint_row(key)
+                    self._repaint_line(key)
         self._after_cursor_move(before)
 
     def _move_cursor(self, move: Callable[[TableRows], Optional[JobKey]]) -> None:
@@ -364,10 +352,10 @@ class JobTable(ScrollView, can_focus=True):
         after = self._rows.cursor
         if after == before:
             return
-        self._repaint_row(before)
+        self._repaint_line(before)
         self._scroll_to_cursor()
-        self._repaint_row(after)
-        self.post_message(self.Selected(after))
+        self._repaint_line(after)
+        self.post_message(self.Selected(self, after))
 
     def _scroll_to_cursor(self) -> None:
         index = self._rows.index(self._rows.cursor)
@@ -390,27 +378,9 @@ class JobTable(ScrollView, can_focus=True):
     def _default_timer(self, interval: float, callback: Callable[[], None]) -> Timer:
         return self.set_interval(interval, callback, name="job-table-animation")
 
-    def advance_animation(self) -> None:
-        """Run one animation frame now (tests drive the animation clock through this)."""
-        self._frames.frame()
-
-    def _repaint(self, keys: list[JobKey]) -> None:
-        """Re-render rows whose data or clock moved; send only the cells that changed."""
-        for key in keys:
-            old = self._strips.pop(key, None)
-            line = self._line_of(key)
-            if line is None:
-                continue
-            if old is None or not self._layout:
-                self._repaint_row(key)
-                continue
-            cuts = column_cuts([width for _, width in self._layout])
-            for x, width in changed_spans(old, self._row_strip(key), cuts):
-                self.refresh(Region(x, line, width, 1))
-
 
 def _bar_value(job: Optional[WatchedJob]) -> Optional[float]:
-    """The value a job's bar shows: only running jobs with a percentage ease."""
+    """The value a job's bar shows; None (no easing) for pending jobs and no answer."""
     record = job.state.record if job is not None else None
     if record is None or record.status.pending:
         return None

@@ -64,7 +64,8 @@ def label_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[flo
 
 
 def job_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
-    return Text(render.short_id(job.entry.job_id, width), style="dim")
+    # DWS job IDs from one cluster share a long prefix; the tail tells them apart.
+    return Text(render.short_id(job.entry.job_id, width, tail=True), style="dim")
 
 
 def project_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
