@@ -39,7 +39,7 @@ def idle(plan: Plan) -> list[Figure]:
 def _steady(argv: list[str], count: int, plan: Plan) -> Window:
     with targets.spawn(argv) as term:
         targets.wait_ready(term, count)
-        settle(term, 2 * plan.interval)
+        settle(term, plan.settle)
         return measure(term, plan.window)
 
 
@@ -65,7 +65,7 @@ def one_poll(plan: Plan) -> list[Figure]:
 def _one_step(ws: Workspace, plan: Plan) -> tuple[float, float, float]:
     with targets.spawn(targets.jobtui_argv(ws)) as term:
         targets.wait_ready(term, 50)
-        settle(term, 2 * plan.interval)
+        settle(term, plan.settle)
         idle = measure(term, plan.interval)
         ws.step()
         t0 = time.monotonic()

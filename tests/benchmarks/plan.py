@@ -12,6 +12,7 @@ class Plan:
     quick: bool
     runs: int  # A/B pairs per figure; medians over these
     window: float  # seconds of steady state per bandwidth/CPU sample
+    settle: float  # seconds after the table shows before measuring (first polls pass)
     interval: float  # refresh interval given to jobtui and to `watch -n`
     big: int  # jobs for the scale figure (10,000 in full mode)
     keys: int  # key presses timed per scale run
@@ -21,5 +22,5 @@ class Plan:
 
 def make_plan(quick: bool, jobtui: bool) -> Plan:
     if quick:
-        return Plan(True, 1, 4.0, 2.0, 2000, 6, 20.0, jobtui)
-    return Plan(False, 5, 20.0, 2.0, 10000, 40, 240.0, jobtui)
+        return Plan(True, 1, 3.0, 2.0, 2.0, 1000, 4, 12.0, jobtui)
+    return Plan(False, 5, 20.0, 4.0, 2.0, 10000, 40, 240.0, jobtui)
