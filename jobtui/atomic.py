@@ -23,7 +23,9 @@ _REASONS = {
     errno.EROFS: "read-only file system",
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
-    errno.ENOTDIR: "a parent of it is not a folder",
+    errno.ENOTDIR: "a parent of it is a file, not a folder",
+    # mkdir(exist_ok=True) says EEXIST only when a file holds the folder's name.
+    errno.EEXIST: "a parent of it is a file, not a folder",
 }
 
 
@@ -36,8 +38,8 @@ def write_atomic(path: Path, data: bytes, *, what: str, durable: bool = True) ->
 
     `durable=False` skips the fsyncs for files whose loss costs nothing (the cache).
     """
+    ensure_folder(path, what)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
     except OSError as exc:
         raise store_error(exc, path, what) from None
@@ -50,6 +52,14 @@ def write_atomic(path: Path, data: bytes, *, what: str, durable: bool = True) ->
         raise store_error(exc, path, what) from None
     if durable:
         _fsync_dir(path.parent)
+
+
+def ensure_folder(path: Path, what: str) -> None:
+    """Create the folder `path` goes in; StoreError naming `path` if it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise store_error(exc, path, what) from None
 
 
 def _write_temp(fd: int, data: bytes, durable: bool) -> None:

@@ -58,4 +58,4 @@ def _acquire(fd: int, path: Path, what: str, timeout: float) -> None:
                     path=str(path),
                 ) from None
             time.sleep(delay)
-            delay = min(delay * 2, 0.05)
+            delay = min(delay * 2, 0.005)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -125,8 +126,14 @@ def render_watchlist(entries: Iterable[WatchEntry]) -> bytes:
     # tomli-w would inline short tables as `jobs = [{...}]`; a table per job reads
     # better and edits more safely by hand.
     parts = [HEADER, tomli_w.dumps({"version": VERSION})]
-    parts.extend("\n[[jobs]]\n" + tomli_w.dumps(_entry_table(entry)) for entry in entries)
+    parts.extend(map(_entry_chunk, entries))
     return "".join(parts).encode("utf-8")
+
+
+@functools.lru_cache(maxsize=8192)
+def _entry_chunk(entry: WatchEntry) -> str:
+    # Entries are immutable, so a long-running process renders each one once.
+    return "\n[[jobs]]\n" + tomli_w.dumps(_entry_table(entry))
 
 
 def _entry_table(entry: WatchEntry) -> dict[str, Any]:

@@ -1,0 +1,92 @@
+"""The state cache: a restart shows the last picture; a damaged cache costs nothing."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from jobtui.errors import ErrorInfo
+from jobtui.model import JobRecord
+from jobtui.state import MAX_SAMPLES, JobState
+from jobtui.store import StateCache
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
+
+
+def running(job_id: str, steps: int = 3) -> JobState:
+    state = JobState(("p1", job_id))
+    for step in range(steps):
+        body = {"job_id": job_id, "status": "RUNNING", "progress": f"{step / 2}%", "job_name": "x"}
+        state = state.with_record(
+            JobRecord.from_api("p1", job_id, body), T0 + timedelta(seconds=step)
+        )
+    return state
+
+
+def test_a_restart_shows_the_last_known_picture(tmp_path: Path) -> None:
+    failing = JobState(("p1", "j2")).with_error(ErrorInfo("server", "DWS answered 503"), T0)
+    states = {("p1", "j1"): running("j1"), ("p1", "j2"): failing}
+    StateCache(tmp_path / "state.json").save(states)
+    loaded = StateCache(tmp_path / "state.json").load()
+    assert set(loaded) == set(states)
+    assert loaded[("p1", "j1")].record is not None
+    assert loaded[("p1", "j1")].record.progress == 1.0
+    assert len(loaded[("p1", "j1")].samples) == 3
+    assert loaded[("p1", "j2")].error == failing.error
+    assert all(state.stale for state in loaded.values())
+
+
+def test_jobs_no_longer_watched_are_dropped(tmp_path: Path) -> None:
+    cache = StateCache(tmp_path / "state.json")
+    cache.save({("p1", "j1"): running("j1"), ("p1", "j2"): running("j2")}, keep={("p1", "j2")})
+    assert list(cache.load()) == [("p1", "j2")]
+
+
+def test_history_stays_bounded(tmp_path: Path) -> None:
+    cache = StateCache(tmp_path / "state.json")
+    cache.save({("p1", "j1"): running("j1", steps=MAX_SAMPLES + 40)})
+    assert len(cache.load()[("p1", "j1")].samples) == MAX_SAMPLES
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"[]",
+        b'{"version": 99, "states": []}',
+        b'{"version": 1, "states": [{}]}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_damaged_cache_reads_as_empty_with_a_warning(
+    tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "state.json").write_bytes(content)
+    cache = StateCache(tmp_path / "state.json")
+    with caplog.at_level(logging.WARNING, logger="jobtui.state_cache"):
+        assert cache.load() == {}
+    assert cache.warning is not None and "starting without it" in cache.warning
+    assert str(tmp_path / "state.json") in caplog.text
+    cache.save({("p1", "j1"): running("j1")})
+    assert list(cache.load()) == [("p1", "j1")] and cache.warning is None
+
+
+def test_a_missing_or_unreadable_cache_is_empty(tmp_path: Path) -> None:
+    assert StateCache(tmp_path / "state.json").load() == {}
+    (tmp_path / "dir.json").mkdir()
+    cache = StateCache(tmp_path / "dir.json")
+    assert cache.load() == {} and cache.warning is not None
+
+
+def test_saving_an_unchanged_picture_does_not_touch_the_disk(tmp_path: Path) -> None:
+    cache = StateCache(tmp_path / "state.json")
+    states = {("p1", "j1"): running("j1")}
+    cache.save(states)
+    before = (tmp_path / "state.json").stat().st_mtime_ns
+    (tmp_path / "state.json").unlink()
+    cache.save(states)
+    assert not (tmp_path / "state.json").exists(), "no rewrite when nothing changed"
+    assert before
