@@ -44,7 +44,7 @@ def announce_finished(app: App[Any], state: JobState, options: UiOptions) -> Non
 
 def desktop_sequence(message: str, tmux: bool = False) -> str:
     """OSC 9 and OSC 777 for `message`; wrapped for tmux passthrough when inside tmux."""
-    text = message.replace(";", ",")[:200]
+    text = literal(message).replace(";", ",")[:200]  # no BEL or ESC may end the OSC early
     sequence = f"\x1b]9;{text}\x07\x1b]777;notify;jobtui;{text}\x07"
     if tmux:
         return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"

@@ -21,6 +21,7 @@ from jobtui.ui.notify import announce_finished
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.session_api import settle
 from jobtui.ui.view import status_counts
+from jobtui.ui.widgets import table_messages
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
@@ -212,7 +213,7 @@ class MainView(Screen[None]):
         self.update_detail()
 
     @on(JobTable.SortChanged)
-    def _sort_changed(self, event: JobTable.SortChanged) -> None:
+    def _sort_changed(self, event: table_messages.SortChanged) -> None:
         if (event.column, event.reverse) != (self.prefs.sort_column, self.prefs.sort_reverse):
             prefs = replace(self.prefs, sort_column=event.column, sort_reverse=event.reverse)
             self.apply_prefs(prefs, save=True)

@@ -26,6 +26,7 @@ class JobDetail(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.zone = zone
         self.job: Optional[WatchedJob] = None
+        self.text = Text()
         self._shown: Optional[str] = None
 
     def compose(self) -> ComposeResult:
@@ -37,5 +38,5 @@ class JobDetail(VerticalScroll, can_focus=True):
         text = Text("No job selected.") if job is None else detail_text(job, now, self.zone, retry)
         key = text.plain + repr(text.spans)
         if key != self._shown:
-            self._shown = key
+            self._shown, self.text = key, text
             self.query_one("#detail-body", Static).update(text)

@@ -1,0 +1,72 @@
+"""The add dialog: validation as you type, smart paste, and what reaches the session."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tests.ui.conftest import running
+from tests.ui.fakes import PROJECT
+
+JOB = "2c9080e8845b207101845b245e1e00aa"
+
+
+def _error(ui, name: str) -> str:  # type: ignore[no-untyped-def]
+    return str(ui.app.screen.query_one(f"#{name}-error").render())
+
+
+async def _paste(ui, text: str) -> None:  # type: ignore[no-untyped-def]
+    ui.app.focused.post_message(events.Paste(text))
+    await ui.pilot.pause()
+
+
+async def test_typing_validates_and_add_watches_the_job() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        dialog = ui.app.screen
+        assert dialog.query_one("#project").value == PROJECT  # from the selected job
+        add = dialog.query_one("#add")
+        assert add.disabled and "Job ID is empty" in _error(ui, "job")
+        await ui.press(*"bad id")
+        assert "characters outside letters" in _error(ui, "job") and add.disabled
+        await ui.press(*["backspace"] * 6, *JOB)
+        assert _error(ui, "job") == "" and not add.disabled
+        await ui.press("tab", *"nightly", "enter")
+        await ui.pilot.pause()
+        assert ui.app.screen is ui.main
+        (name, (entries,)) = ui.session.calls[0]
+        assert name == "add" and entries[0].key == (PROJECT, JOB)
+        assert entries[0].label == "nightly"
+        assert ui.main.table.total_count == 5
+        assert f"Watching job {JOB}." in ui.toasts
+
+
+async def test_pasting_project_slash_job_fills_both_fields() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        await _paste(ui, f"/v1.0/aaaabbbb/job/{JOB}\n")
+        assert ui.app.screen.query_one("#project").value == "aaaabbbb"
+        assert ui.app.screen.query_one("#job").value == JOB
+
+
+async def test_pasting_several_lines_adds_them_all() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        await _paste(ui, f"p1/{JOB}\np2/j2\n\n")
+        assert "2 jobs from the paste" in str(ui.app.screen.query_one("#pasted").render())
+        await ui.press("enter")
+        await ui.pilot.pause()
+        (_, (entries,)) = ui.session.calls[0]
+        assert [e.key for e in entries] == [("p1", JOB), ("p2", "j2")]
+
+
+async def test_pasting_a_dws_answer_takes_its_job_id() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        await _paste(ui, '{"job_id": "' + JOB + '", "status": "RUNNING"}')
+        assert ui.app.screen.query_one("#job").value == JOB
+
+
+async def test_escape_cancels_without_adding() -> None:
+    async with running() as ui:
+        await ui.press("a", "escape")
+        assert ui.app.screen is ui.main and ui.session.calls == []

@@ -1,0 +1,80 @@
+"""Poller events reach the screen: toasts, banner, status line, detail errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from jobtui import events
+from jobtui.model import Status
+from tests.ui.conftest import running
+from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
+
+RUNNING_KEY = (PROJECT, "2c9080e8845b207101845b245e1e0002")
+
+
+async def test_a_job_finishing_toasts_and_its_row_and_counts_change() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[1]
+        record = replace(job.state.record, status=Status.FAIL, status_raw="FAIL", progress=61.0)
+        state = job.state.with_record(record, T0 + timedelta(seconds=10))
+        ui.session.emit(events.StatusChanged(RUNNING_KEY, state, "RUNNING", "FAIL", True))
+        await ui.pilot.pause()
+        assert ui.toasts == [
+            "Job resizeCluster (2c9080e8845b207101845b245e1e0002) finished: FAIL at 61%"
+        ]
+        assert "FAIL 2" in ui.status_line()
+
+
+async def test_endpoint_down_shows_a_banner_that_goes_away_on_recovery() -> None:
+    async with running() as ui:
+        error = replace(auth_error(), kind="connection", message="Cannot connect to the endpoint.")
+        since, retry = T0, T0 + timedelta(seconds=30)
+        ui.session.emit(events.EndpointDown("dws.example", error, since, retry))
+        await ui.pilot.pause()
+        banner = ui.main.query_one("#banner")
+        assert banner.display
+        assert "Cannot connect to the endpoint." in str(banner.render())
+        assert "Retrying at 09:00:30" in str(banner.render())
+        ui.session.emit(events.EndpointUp("dws.example"))
+        await ui.pilot.pause()
+        assert not banner.display
+
+
+async def test_refused_credentials_show_the_clients_sentence() -> None:
+    async with running() as ui:
+        ui.session.emit(events.CredentialPaused("default", auth_error(), T0 + timedelta(minutes=5)))
+        await ui.pilot.pause()
+        text = str(ui.main.query_one("#banner").render())
+        assert "clock is 16 minutes off" in text and "7a1c0de5" in text
+        ui.session.emit(events.CredentialResumed("default"))
+        await ui.pilot.pause()
+        assert not ui.main.query_one("#banner").display
+
+
+async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[0]
+        state = job.state.with_error(auth_error(), T0 + timedelta(seconds=10))
+        next_try = T0 + timedelta(seconds=40)
+        ui.session.emit(events.FetchFailed(job.entry.key, state, auth_error(), next_try))
+        await ui.press("enter")
+        detail = ui.detail()
+        for expected in ("Last poll failed", "clock_skew", "401", "APIG.0303", "09:00:40"):
+            assert expected in detail, expected
+        assert "sync it with NTP" in detail
+
+
+async def test_cycle_finished_sets_last_and_next_refresh() -> None:
+    async with running() as ui:
+        ui.session.emit(events.CycleFinished(T0, 4, T0 + timedelta(seconds=10)))
+        await ui.pilot.pause()
+        assert "refreshed 09:00:00  next 09:00:10" in ui.status_line()
+
+
+async def test_watchlist_edited_elsewhere_is_reloaded() -> None:
+    async with running() as ui:
+        ui.session._jobs.pop(next(iter(ui.session._jobs)))
+        ui.session.emit(events.WatchlistChanged())
+        await ui.pilot.pause()
+        assert ui.main.table.total_count == len(demo_jobs()) - 1

@@ -1,0 +1,71 @@
+"""The UI shell's pure parts: paste parsing, prefs, sparkline, codes, notifications."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from jobtui import events
+from jobtui.state import JobState
+from jobtui.ui.add_parse import Pasted, parse_paste
+from jobtui.ui.failure_codes import explain
+from jobtui.ui.messages import JobRefreshed, RefreshCycleFinished, message_for
+from jobtui.ui.notify import desktop_sequence, finished_message
+from jobtui.ui.prefs import UiPrefs
+from jobtui.ui.widgets.sparkline import sparkline
+from jobtui.ui.widgets.status_bar import StatusFacts, ordered_counts, status_text
+from tests.ui.fakes import T0, demo_jobs
+
+
+def test_paste_forms() -> None:
+    assert parse_paste("proj/job1") == [Pasted("proj", "job1")]
+    assert parse_paste("job1") == [Pasted(None, "job1")]
+    assert parse_paste("a/j1\n\n b j2 \na/j1\n") == [Pasted("a", "j1"), Pasted("b", "j2")]
+    assert parse_paste('[{"job_id": "j1"}, {"job_id": "../x"}]') == [Pasted(None, "j1")]
+    assert parse_paste("GET /v1.0/p1/job/j9") == [Pasted("p1", "j9")]
+    assert parse_paste("not an id!") == []
+
+
+def test_prefs_round_trip_and_keep_unknown_keys() -> None:
+    prefs = UiPrefs(sort_column="status", sort_reverse=True, filter="x", detail_layout="bottom")
+    data = prefs.merged_into({"future": 1})
+    assert data["future"] == 1 and UiPrefs.from_dict(data) == prefs
+    assert UiPrefs.from_dict({"sort": "junk", "detail_layout": "left"}) == UiPrefs()
+
+
+def test_sparkline_scales_and_keeps_the_last_values() -> None:
+    assert sparkline([0, 50, 100]) == "▁▅█"
+    assert sparkline(list(range(100)), width=3) == "███"
+    assert sparkline([]) == ""
+
+
+def test_well_known_codes_are_explained_and_others_are_not_guessed() -> None:
+    assert "ELB private IP" in (explain("DWS.0114") or "")
+    assert "clock" in (explain("apig.0303") or "")
+    assert explain("DWS.9999") is None
+
+
+def test_status_line_counts_attention_first_and_uses_absolute_times() -> None:
+    counts = ordered_counts({"SUCCESS": 3, "FAIL": 1, "WEIRD": 2})
+    assert counts == (("FAIL", 1), ("SUCCESS", 3), ("WEIRD", 2))
+    facts = StatusFacts("dws", T0, T0 + timedelta(seconds=10), True, 2, 6, counts)
+    line = status_text(facts).plain
+    assert "PAUSED" in line and "2 of 6 shown" in line and "next" not in line
+
+
+def test_finish_message_and_desktop_sequence_are_safe() -> None:
+    failed = demo_jobs()[0].state
+    assert finished_message(failed).endswith("finished: FAIL at 9%")
+    sequence = desktop_sequence("a;b\x07")
+    assert sequence.startswith("\x1b]9;a,b^G\x07") and sequence.count("\x07") == 2
+    wrapped = desktop_sequence("x", tmux=True)
+    assert wrapped.startswith("\x1bPtmux;\x1b\x1b]9;x") and wrapped.endswith("\x1b\\")
+
+
+def test_high_rate_messages_collapse() -> None:
+    state = JobState(("p", "j"))
+    newer = message_for(events.JobUpdated(("p", "j"), state, False))
+    assert isinstance(newer, JobRefreshed)
+    assert newer.can_replace(JobRefreshed(state, False))
+    assert not newer.can_replace(JobRefreshed(JobState(("p", "other")), False))
+    cycle = RefreshCycleFinished(T0, 1, None)
+    assert cycle.can_replace(RefreshCycleFinished(T0, 2, None))
