@@ -20,4 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(ctx: Context) -> int:
     from jobtui.sim.cli import main
 
-    return main(list(ctx.args.extra))
+    try:
+        return main(list(ctx.args.extra))
+    except SystemExit as done:  # its argparse ends --help and usage errors this way
+        return done.code if isinstance(done.code, int) else 0

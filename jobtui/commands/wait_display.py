@@ -18,15 +18,17 @@ def bar(job: WatchedJob) -> str:
     return "[" + "#" * done + "-" * (BAR_WIDTH - done) + "]"
 
 
-def job_line(job: WatchedJob, *, with_bar: bool) -> str:
+def job_line(job: WatchedJob, *, live: bool) -> str:
+    """Status, progress, name, then the ID: in full for logs, the job ID alone when live."""
     record = job.state.record
     name = clean(job.entry.label or (record.job_name if record else None) or "")
+    ident = job.entry.job_id if live else f"{job.entry.project_id}/{job.entry.job_id}"
     parts = [
-        f"{job.entry.project_id}/{job.entry.job_id}",
         f"{status_word(job):<15}",
-        bar(job) if with_bar else "",
+        bar(job) if live else "",
         f"{progress_text(job):>5}",
         name,
+        ident,
         note(job),
     ]
     return "  ".join(p for p in parts if p).rstrip()
@@ -43,7 +45,7 @@ class PlainLines:
         for job in jobs:
             if job.state.record is None and job.state.error is None:
                 continue  # not asked yet: a "?" line would only be noise in a log
-            line = job_line(job, with_bar=False)
+            line = job_line(job, live=False)
             if self._last.get(job.entry.key) != line:
                 self._last[job.entry.key] = line
                 print(f"{now:%H:%M:%S} {line}", file=self._stream, flush=True)
@@ -61,7 +63,7 @@ class LiveLines:
         self._drawn: list[str] = []
 
     def show(self, jobs: list[WatchedJob], now: datetime) -> None:
-        lines = [job_line(job, with_bar=True)[: self._width - 1] for job in jobs]
+        lines = [job_line(job, live=True)[: self._width - 1] for job in jobs]
         if lines == self._drawn:
             return
         up = f"\x1b[{len(self._drawn)}F" if self._drawn else ""
