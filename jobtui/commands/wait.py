@@ -52,5 +52,5 @@ def run(ctx: Context) -> int:
 
     code, verdict = asyncio.run(wait_for(ctx, entries))
     if verdict.reason:
-        ctx.err(verdict.reason + ".")
+        ctx.err(verdict.reason.rstrip(".") + ".")
     return code
