@@ -156,12 +156,20 @@ def search_text(job: WatchedJob) -> str:
     return "\n".join(part for part in parts if part).casefold()
 
 
-def matches(job: WatchedJob, query: str, active_only: bool = False) -> bool:
+def matches(
+    job: WatchedJob,
+    query: str,
+    active_only: bool = False,
+    haystack: Callable[[WatchedJob], str] = search_text,
+) -> bool:
     """True when every word of `query` appears in the job's searchable text."""
     if active_only and not is_active(job):
         return False
-    haystack = search_text(job)
-    return all(word in haystack for word in query.casefold().split())
+    words = query.casefold().split()
+    if not words:
+        return True
+    text = haystack(job)
+    return all(word in text for word in words)
 
 
 def visible_keys(
@@ -172,9 +180,10 @@ def visible_keys(
     column: Optional[str],
     reverse: bool,
     now: datetime,
+    haystack: Callable[[WatchedJob], str] = search_text,
 ) -> list[JobKey]:
     """The keys the table shows, filtered then sorted."""
-    shown = [job for job in jobs if matches(job, query, active_only)]
+    shown = [job for job in jobs if matches(job, query, active_only, haystack)]
     return [job.entry.key for job in sort_jobs(shown, column, reverse, now)]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+from rich.cells import cell_len
 from textual.geometry import Offset
 
 from jobtui.ui.widgets.job_table import JobTable
@@ -133,3 +135,58 @@ async def test_a_minute_tick_repaints_only_lines_whose_text_changed() -> None:
         await pilot.pause()
         assert [r.y for r in regions] == [1]
         assert "31m" in app.line(1)
+
+
+async def test_an_update_that_moves_a_row_keeps_the_cursor_on_its_job() -> None:
+    app = TableHost([make_job(n, progress=f"{n * 10}%") for n in range(5)], animations=False)
+    async with app.run_test(size=(120, 20)) as pilot:
+        app.table.sort_by("progress")
+        await pilot.press("j")
+        chosen = app.table.selected_key
+        app.table.update_job(make_job(1, progress="95%"))
+        await pilot.pause()
+        assert app.table.selected_key == chosen
+        assert "job-1 " in app.line(5) and app.table._rows.index(chosen) == 4
+
+
+async def test_stale_rows_from_the_cache_show_their_age() -> None:
+    job = make_job(1)
+    stale = replace(job, state=replace(job.state, stale=True, fetched_at=NOW - timedelta(hours=3)))
+    app = TableHost([stale])
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        assert "~3h ago" in app.line(1)
+        app.table.update_job(job)
+        await pilot.pause()
+        assert "~" not in app.line(1) and "30m" in app.line(1)
+
+
+async def test_wide_characters_keep_the_columns_aligned() -> None:
+    wide = make_job(1, name="数据迁移任务" * 8, label="标签")
+    app = TableHost([wide, make_job(2, label="etl")])
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        first, second = app.line(1), app.line(2)
+        assert cell_len(first) == cell_len(second) == 120
+        assert cell_len(first[: first.index("标签")]) == second.index("etl")
+
+
+async def test_hovering_repaints_nothing() -> None:
+    app = TableHost(_jobs())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        regions: list = []
+        app.table.refresh = lambda *r, **kw: regions.extend(r)  # type: ignore[assignment]
+        for y in range(1, 6):
+            await pilot.hover(JobTable, offset=Offset(20, y))
+        assert regions == []
+
+
+async def test_removing_the_selected_job_moves_the_cursor_to_its_neighbour() -> None:
+    app = TableHost(_jobs(3))
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.press("j")
+        app.table.remove_job(_jobs(3)[1].entry.key)
+        await pilot.pause()
+        assert app.table.selected_key == _jobs(3)[2].entry.key
+        assert isinstance(app.posted[-1], JobTable.Selected)

@@ -81,6 +81,7 @@ class JobTable(ScrollView, can_focus=True):
         self._frames = FrameDriver(animator, timer_factory or self._default_timer, self._repaint)
         self._rows.replace(jobs)
         self._rows.reorder(ctx.now)
+        self._reorder_pending = False
 
     # --- what the screen reads ------------------------------------------------
 
@@ -155,11 +156,11 @@ class JobTable(ScrollView, can_focus=True):
             old = self._rows.jobs.get(key)
             self._rows.jobs[key] = job
             moved = moved or self._rows.needs_reorder(old, job, self.now)
-            if self.is_mounted:
+            if self._line_of(key) is not None:  # off-screen bars just jump
                 self._frames.start(key, _bar_value(old), _bar_value(job))
             self._repaint([key])
         if moved:
-            self._reorder()
+            self._reorder_soon()
 
     def remove_job(self, key: JobKey) -> None:
         if self._rows.jobs.pop(key, None) is not None:
@@ -331,16 +332,29 @@ class JobTable(ScrollView, can_focus=True):
             for x, width in spans if spans is not None else [(0, self.size.width)]:
                 self.refresh(Region(x, line, width, 1))
 
+    def _reorder_soon(self) -> None:
+        """Sort once after a burst of updates: a poll of 2,000 jobs is 2,000 calls."""
+        if not self.is_mounted:
+            self._reorder()
+        elif not self._reorder_pending:
+            self._reorder_pending = True
+            self.call_later(self._reorder)
+
     def _reorder(self, full: bool = False) -> None:
+        self._reorder_pending = False
         before = self._rows.cursor
         previous = self._rows.reorder(self.now)
-        if full or len(previous) != len(self._rows.order):
+        order = self._rows.order
+        if full or len(previous) != len(order):
             self._update_virtual_size()
             self.refresh()
         else:
-            for index, key in enumerate(self._rows.order):
-                if previous[index] != key:
-                    self._repaint_line(key)
+            # Only lines on screen matter; off-screen rows are drawn when scrolled to.
+            top, width = int(self.scroll_y), self.size.width
+            for line in range(1, self.size.height):
+                index = top + line - 1
+                if index < len(order) and previous[index] != order[index]:
+                    self.refresh(Region(0, line, width, 1))
         self._after_cursor_move(before)
 
     def _move_cursor(self, move: Callable[[TableRows], Optional[JobKey]]) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Optional
 
 from jobtui.state import JobKey, WatchedJob
-from jobtui.ui.view import SORT_KEYS, matches, visible_keys
+from jobtui.ui.view import SORT_KEYS, matches, search_text, visible_keys
 
 
 class TableRows:
@@ -27,6 +27,9 @@ class TableRows:
         self.query = ""
         self.active_only = False
         self._index: dict[JobKey, int] = {}
+        # Search text per job, rebuilt only when the job object changes: typing
+        # a filter over 10,000 jobs must not rebuild 10,000 strings per key.
+        self._haystacks: dict[JobKey, tuple[WatchedJob, str]] = {}
 
     def index(self, key: Optional[JobKey]) -> Optional[int]:
         """Where `key` is shown, or None when it is filtered out or unknown."""
@@ -34,6 +37,17 @@ class TableRows:
 
     def replace(self, jobs: Iterable[WatchedJob]) -> None:
         self.jobs = {job.entry.key: job for job in jobs}
+        self._haystacks.clear()
+
+    def haystack(self, job: WatchedJob) -> str:
+        """The job's search text, cached while the job is unchanged."""
+        cached = self._haystacks.get(job.entry.key)
+        if cached is None or cached[0] is not job:
+            cached = self._haystacks[job.entry.key] = (job, search_text(job))
+        return cached[1]
+
+    def _shows(self, job: WatchedJob) -> bool:
+        return matches(job, self.query, self.active_only, self.haystack)
 
     def needs_reorder(self, old: Optional[WatchedJob], new: WatchedJob, now: datetime) -> bool:
         """True when a changed job may move or appear or vanish in the shown list."""
@@ -55,6 +69,7 @@ class TableRows:
             column=self.sort_column,
             reverse=self.reverse,
             now=now,
+            haystack=self.haystack,
         )
         self._index = {key: i for i, key in enumerate(self.order)}
         if self.cursor not in self._index:
