@@ -190,3 +190,12 @@ async def test_removing_the_selected_job_moves_the_cursor_to_its_neighbour() -> 
         await pilot.pause()
         assert app.table.selected_key == _jobs(3)[2].entry.key
         assert isinstance(app.posted[-1], JobTable.Selected)
+
+
+async def test_the_cursor_line_stands_out() -> None:
+    app = TableHost(_jobs(3))
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        cursor_bg = {seg.style.bgcolor for seg in app.table.render_line(1) if seg.style}
+        other_bg = {seg.style.bgcolor for seg in app.table.render_line(2) if seg.style}
+        assert cursor_bg and cursor_bg.isdisjoint(other_bg)
