@@ -26,7 +26,9 @@ class StateCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.warning: Optional[str] = None
-        self._saved: Optional[bytes] = None
+        # The JSON of each state last saved, kept while the poller hands us the same
+        # (immutable) state object: a cycle re-encodes only the jobs it fetched.
+        self._encoded: dict[JobKey, tuple[JobState, str]] = {}
 
     def __repr__(self) -> str:
         return f"StateCache({str(self.path)!r})"
@@ -49,13 +51,22 @@ class StateCache:
         self, states: Mapping[JobKey, JobState], *, keep: Optional[Container[JobKey]] = None
     ) -> None:
         """Write every state (only those in `keep`, if given); StoreError if it cannot."""
-        items = [states[key].to_dict() for key in sorted(states) if keep is None or key in keep]
-        data = json.dumps({"version": VERSION, "states": items}, separators=(",", ":"))
-        encoded = data.encode("utf-8")
-        if encoded == self._saved:
+        keys = [key for key in sorted(states) if keep is None or key in keep]
+        encoded = {key: self._encode(states[key]) for key in keys}
+        if encoded.keys() == self._encoded.keys() and all(
+            encoded[key][0] is self._encoded[key][0] for key in keys
+        ):
             return  # nothing moved since the last save: spare the disk
-        write_atomic(self.path, encoded, what="state cache", durable=False)
-        self._saved = encoded
+        body = ",".join(text for _, text in encoded.values())
+        data = f'{{"version":{VERSION},"states":[{body}]}}'.encode()
+        write_atomic(self.path, data, what="state cache", durable=False)
+        self._encoded = encoded
+
+    def _encode(self, state: JobState) -> tuple[JobState, str]:
+        known = self._encoded.get(state.key)
+        if known is not None and known[0] is state:
+            return known
+        return state, json.dumps(state.to_dict(), separators=(",", ":"))
 
     def _lost(self, why: str) -> dict[JobKey, JobState]:
         self.warning = f"the state cache {self.path} {why}; starting without it"

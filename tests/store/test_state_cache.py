@@ -90,3 +90,16 @@ def test_saving_an_unchanged_picture_does_not_touch_the_disk(tmp_path: Path) -> 
     cache.save(states)
     assert not (tmp_path / "state.json").exists(), "no rewrite when nothing changed"
     assert before
+
+
+def test_each_cycle_saves_the_jobs_that_changed_beside_those_that_did_not(
+    tmp_path: Path,
+) -> None:
+    cache = StateCache(tmp_path / "state.json")
+    states = {("p1", "j1"): running("j1"), ("p1", "j2"): running("j2")}
+    cache.save(states)
+    broken = states[("p1", "j1")].with_error(ErrorInfo("timeout", "no answer in 30 s"), T0)
+    cache.save({**states, ("p1", "j1"): broken})
+    loaded = StateCache(tmp_path / "state.json").load()
+    assert loaded[("p1", "j1")].error == broken.error
+    assert loaded[("p1", "j2")].samples == states[("p1", "j2")].samples
