@@ -35,6 +35,13 @@ class ProjectSettings:
     credentials: str = "sdk"
     label: Optional[str] = None
 
+    @property
+    def credentials_file(self) -> Optional[Path]:
+        """The file named by `credentials = "file:<path>"`, with ~ expanded."""
+        if not self.credentials.startswith("file:"):
+            return None
+        return Path(self.credentials[len("file:") :]).expanduser()
+
 
 @dataclass(frozen=True)
 class NotifySettings:

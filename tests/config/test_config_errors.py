@@ -63,3 +63,19 @@ def test_an_unreadable_config_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "config.toml").mkdir()
     with pytest.raises(ConfigError, match="cannot be read"):
         load_settings(tmp_path / "config.toml")
+
+
+def test_a_machine_without_a_time_zone_database_is_told_to_install_tzdata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zoneinfo
+
+    def no_database(name: str) -> None:
+        raise zoneinfo.ZoneInfoNotFoundError(name)
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", no_database)
+    monkeypatch.setattr(zoneinfo, "available_timezones", set)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(DATA / "valid_full.toml")
+    assert caught.value.line == 9 and caught.value.key == "zones.cn-north-4"
+    assert "install the tzdata package" in str(caught.value)

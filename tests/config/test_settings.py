@@ -51,6 +51,13 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
     )
 
 
+def test_a_credentials_file_source_names_its_file() -> None:
+    settings = load_settings(DATA / "valid_full.toml")
+    path = settings.projects[PROD].credentials_file
+    assert path == Path.home() / ".huaweicloud" / "prod-credentials"
+    assert settings.projects["feedface"].credentials_file is None
+
+
 def test_a_project_without_a_region_takes_the_default_region() -> None:
     settings = load_settings(DATA / "valid_full.toml")
     assert settings.projects["feedface"].region == "cn-north-4"
