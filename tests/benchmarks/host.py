@@ -58,6 +58,7 @@ def _scale_run(argv: list[str], plan: Plan, rss: list[float], keys: list[float])
     first, last = job_id(0)[:7], job_id(plan.big - 1)[:7]
     with targets.spawn(argv) as term:
         targets.wait_ready(term, plan.big, timeout=120)
+        term.send_keys("R")  # jobtui: refresh all now, so the keys race a full refresh
         latencies = []
         for i in range(plan.keys):
             key, want = ("end", last) if i % 2 == 0 else ("home", first)
