@@ -43,6 +43,8 @@ class Where:
     host: str
     project_id: str
     job_id: str
+    # "aksk", "token" or "none": which credentials a 401 message should point at.
+    auth: str = "aksk"
 
 
 def clean(text: str, limit: int = 160) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import httpx
 
 from jobtui.api.answer import Answer, Where, clean, looks_like_html, parse_http_date
-from jobtui.api.auth import DATE_FORMAT
+from jobtui.api.auth import DATE_FORMAT, TokenAuth
 from jobtui.api.endpoints import normalise_endpoint
 from jobtui.api.errors_map import api_error, error_for_answer
 from jobtui.api.transport_errors import error_for_exception
@@ -54,6 +54,7 @@ class DwsClient:
         self._zone = zone
         self._timeout = timeout
         self._max_body = max_body
+        self._auth_kind = _auth_kind(auth)
         # trust_env (the default) honours HTTPS_PROXY, NO_PROXY and SSL_CERT_FILE.
         self._http = httpx.AsyncClient(
             auth=auth,
@@ -87,7 +88,7 @@ class DwsClient:
     async def get_job(self, project_id: str, job_id: str) -> JobRecord:
         """GET /v1.0/{project_id}/job/{job_id} as a JobRecord, or raise ApiError."""
         url = self.job_url(project_id, job_id)
-        where = Where(self.host, project_id, job_id)
+        where = Where(self.host, project_id, job_id, self._auth_kind)
         answer = await self._fetch(url, {"X-Project-Id": project_id}, where)
         if not 200 <= answer.status < 300:
             raise error_for_answer(answer, where)
@@ -140,6 +141,12 @@ class DwsClient:
             server_date=answer.server_date,
             zone=self._zone,
         )
+
+
+def _auth_kind(auth: Optional[httpx.Auth]) -> str:
+    if auth is None:
+        return "none"
+    return "token" if isinstance(auth, TokenAuth) else "aksk"
 
 
 def _segment(value: str) -> str:

@@ -50,7 +50,7 @@ def error_for_answer(answer: Answer, where: Where) -> ApiError:
         code,
         msg,
         request_id,
-        retry if kind == "throttled" else None,
+        retry if kind in ("throttled", "server") else None,
         skew if kind == "clock_skew" else None,
     )
     return ApiError(info)
@@ -81,7 +81,7 @@ def _describe(
     if status == 401 and _is_skew(msg, skew):
         return "clock_skew", _skew_text(skew, said)
     if status == 401:
-        return "auth", _auth_text(code, said)
+        return "auth", _auth_text(code, said, where.auth)
     if status == 403:
         return "forbidden", (
             f"Access to project {where.project_id} was refused{said}; "
@@ -96,6 +96,11 @@ def _describe(
         return "throttled", f"{where.host} is throttling requests{said}; jobtui will slow down"
     if status >= 500:
         return "server", f"{where.host} answered {status}{said}; it will be retried"
+    if 300 <= status < 400:
+        return "bad_request", (
+            f"{where.host} redirected the request ({status}){said}; "
+            "set --endpoint to the API's own address"
+        )
     if status == 407:
         return "proxy", f"The proxy asks for authentication (407){said}; check HTTPS_PROXY"
     return "bad_request", (
@@ -116,9 +121,14 @@ def _skew_text(skew: Optional[float], said: str) -> str:
     )
 
 
-def _auth_text(code: Optional[str], said: str) -> str:
-    if code == "APIG.0307":
-        return f"The IAM token has expired{said}; get a new one and set JOBTUI_AUTH_TOKEN"
+def _auth_text(code: Optional[str], said: str, auth: str) -> str:
+    if code == "APIG.0307" or auth == "token":
+        return f"The IAM token was refused{said}; get a new one and set JOBTUI_AUTH_TOKEN"
+    if auth == "none":
+        return (
+            f"The service wants credentials{said}; set HUAWEICLOUD_SDK_AK/SK "
+            "or write them to ~/.huaweicloud/credentials"
+        )
     return (
         f"Authentication failed{said}; check HUAWEICLOUD_SDK_AK/SK "
         "(or ~/.huaweicloud/credentials) and the project ID"

@@ -36,6 +36,8 @@ class Request:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     request_id: str = ""
+    # The client's source port: the same port twice means a reused connection.
+    client_port: int = 0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -171,5 +173,6 @@ class Handler(BaseHTTPRequestHandler):
                 status,
                 headers,
                 request_id,
+                self.client_address[1],
             )
         )

@@ -40,12 +40,25 @@ async def test_server_errors_are_retryable_and_name_the_status(sim: Simulator) -
         error = await fetch_error(sim)
         assert error.kind == "server" and error.http_status == status
         assert f"answered {status}" in str(error) and error.retryable
+        assert error.retry_after is None
+
+
+async def test_a_503_keeps_its_retry_after(sim: Simulator) -> None:
+    sim.set_fault("error", status=503, retry_after="120")
+    error = await fetch_error(sim)
+    assert error.kind == "server" and error.retry_after == 120.0
 
 
 async def test_bad_request_points_at_the_endpoint(sim: Simulator) -> None:
     sim.set_fault("error", status=404, error_code="APIG.0101", error_msg="no such API")
     error = await fetch_error(sim)
     assert error.kind == "bad_request" and "check the endpoint" in str(error)
+
+
+async def test_redirect_is_not_followed_and_says_so(sim: Simulator) -> None:
+    sim.set_fault("error", status=302)
+    error = await fetch_error(sim)
+    assert error.kind == "bad_request" and "redirected the request (302)" in str(error)
 
 
 async def test_expired_token_says_to_get_a_new_one(sim_factory) -> None:  # type: ignore[no-untyped-def]
