@@ -8,7 +8,7 @@ from typing import ClassVar, Optional
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -56,13 +56,17 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         self.pasted: list[Pasted] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog add"):
+        with VerticalScroll(classes="dialog add"):
             yield Static(
-                "Watch a job  (paste project/job, several lines, or a DWS answer)", classes="title"
+                "Watch a job  (paste project/job, several lines, or a DWS answer)",
+                classes="title",
+                markup=False,
             )
             for name, title in self.FIELDS:
-                yield Label(title)
-                yield PasteInput(self.defaults.get(name, ""), id=name, placeholder=title)
+                yield Label(title, markup=False)
+                yield PasteInput(
+                    self.defaults.get(name, ""), id=name, placeholder=title, compact=True
+                )
                 yield Static("", id=f"{name}-error", classes="error", markup=False)
             yield Static("", id="pasted", markup=False)
             with Horizontal(classes="buttons"):

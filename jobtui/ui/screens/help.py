@@ -34,9 +34,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Static("Keys  (remap in config.toml under [keys] by id)", classes="title")
+            title = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
+            yield Static(title, classes="title", markup=False)
             yield DataTable(show_cursor=False, zebra_stripes=True, id="help-keys")
-            yield Static("Escape closes this help.", classes="hint")
+            yield Static("Escape closes this help.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

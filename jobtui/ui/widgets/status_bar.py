@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from typing import Optional
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
@@ -36,33 +36,51 @@ def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(known + sorted(counts.items()))
 
 
-def status_text(facts: StatusFacts, zone: Optional[tzinfo] = None) -> Text:
-    """One line; absolute times, so it need not be redrawn every second."""
-    out = lit(facts.endpoint or "no endpoint", "bold")
+def status_text(facts: StatusFacts, zone: Optional[tzinfo] = None, width: int = 0) -> Text:
+    """One line; absolute times, so it need not be redrawn every second.
+
+    When `width` is too narrow, the endpoint goes first, then the words around times.
+    """
+    for endpoint, words in ((True, True), (False, True), (False, False)):
+        line = _line(facts, zone, endpoint, words)
+        if not width or line.cell_len <= width:
+            break
+    return line
+
+
+def _line(facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: bool) -> Text:
+    parts = [lit(facts.endpoint or "no endpoint", "bold")] if endpoint else []
     if facts.paused:
-        out.append("  PAUSED", style="bold reverse")
+        parts.append(Text("PAUSED", style="bold reverse"))
     last = hms(facts.last_refresh, zone) if facts.last_refresh else "not yet"
-    out.append(f"  refreshed {last}")
+    parts.append(Text(f"refreshed {last}" if words else last))
     if not facts.paused and facts.next_refresh is not None:
-        out.append(f"  next {hms(facts.next_refresh, zone)}")
-    out.append(f"  │ {shown_label(facts.shown, facts.total)} ")
+        next_at = hms(facts.next_refresh, zone)
+        parts.append(Text(f"next {next_at}" if words else f">{next_at}"))
+    counts = Text(f"│ {shown_label(facts.shown, facts.total)} ")
     for status, count in facts.counts:
-        out.append(" ")
-        out.append_text(lit(f"{status} {count}", style_of(status)))
-    return out
+        counts.append(" ")
+        counts.append_text(lit(f"{status} {count}", style_of(status)))
+    parts.append(counts)
+    return Text("  ").join(parts)
 
 
-class StatusBar(Static):
+class StatusBar(Widget):
     """One line at the bottom; `show()` repaints only when the facts changed."""
 
     DEFAULT_CSS = "StatusBar { height: 1; width: 1fr; }"
 
     def __init__(self, *, zone: Optional[tzinfo] = None, id: Optional[str] = None) -> None:
-        super().__init__("", id=id)
+        super().__init__(id=id)
         self.zone = zone
         self.facts: Optional[StatusFacts] = None
 
     def show(self, facts: StatusFacts) -> None:
         if facts != self.facts:
             self.facts = facts
-            self.update(status_text(facts, self.zone))
+            self.refresh()
+
+    def render(self) -> Text:
+        if self.facts is None:
+            return Text()
+        return status_text(self.facts, self.zone, self.size.width)

@@ -1,0 +1,48 @@
+"""SVG snapshots of the main views at fixed sizes (pytest-textual-snapshot).
+
+Update after an intended change with `pytest tests/ui/test_snapshots.py --snapshot-update`
+and look at the diff report before committing.
+"""
+
+from __future__ import annotations
+
+from datetime import timezone
+from typing import Any
+
+from textual.widgets import Input
+
+from jobtui.ui.app import JobtuiApp, build_app
+from tests.ui.fakes import T0, FakeSession, demo_jobs
+
+
+def demo_app() -> JobtuiApp:
+    return build_app(FakeSession(demo_jobs()), clock=lambda: T0, zone=timezone.utc)
+
+
+async def _no_blink(pilot: Any) -> None:
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
+def test_main_table(snap_compare: Any) -> None:
+    assert snap_compare(demo_app(), terminal_size=(120, 30))
+
+
+def test_detail_of_a_failed_job(snap_compare: Any) -> None:
+    assert snap_compare(demo_app(), press=["enter"], terminal_size=(120, 30))
+
+
+def test_add_dialog(snap_compare: Any) -> None:
+    async def open_dialog(pilot: Any) -> None:
+        await pilot.press("a")
+        await _no_blink(pilot)
+
+    assert snap_compare(demo_app(), run_before=open_dialog, terminal_size=(120, 30))
+
+
+def test_help(snap_compare: Any) -> None:
+    assert snap_compare(demo_app(), press=["question_mark"], terminal_size=(120, 30))
+
+
+def test_narrow_terminal_with_detail_below(snap_compare: Any) -> None:
+    assert snap_compare(demo_app(), press=["enter", "v"], terminal_size=(80, 24))
