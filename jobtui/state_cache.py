@@ -29,6 +29,7 @@ class StateCache:
         # The JSON of each state last saved, kept while the poller hands us the same
         # (immutable) state object: a cycle re-encodes only the jobs it fetched.
         self._encoded: dict[JobKey, tuple[JobState, str]] = {}
+        self._written = False
 
     def __repr__(self) -> str:
         return f"StateCache({str(self.path)!r})"
@@ -53,14 +54,14 @@ class StateCache:
         """Write every state (only those in `keep`, if given); StoreError if it cannot."""
         keys = [key for key in sorted(states) if keep is None or key in keep]
         encoded = {key: self._encode(states[key]) for key in keys}
-        if encoded.keys() == self._encoded.keys() and all(
+        if self._written and encoded.keys() == self._encoded.keys() and all(
             encoded[key][0] is self._encoded[key][0] for key in keys
         ):
             return  # nothing moved since the last save: spare the disk
         body = ",".join(text for _, text in encoded.values())
         data = f'{{"version":{VERSION},"states":[{body}]}}'.encode()
         write_atomic(self.path, data, what="state cache", durable=False)
-        self._encoded = encoded
+        self._encoded, self._written = encoded, True
 
     def _encode(self, state: JobState) -> tuple[JobState, str]:
         known = self._encoded.get(state.key)
