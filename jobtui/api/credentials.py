@@ -70,7 +70,13 @@ def find_credentials(env: Mapping[str, str], home: Path) -> Credentials:
     from_env = credentials_from_env(env)
     if from_env is not None:
         return from_env
-    from_file = credentials_from_file(credentials_path(env, home))
+    path = credentials_path(env, home)
+    if env.get(ENV_CREDENTIALS_FILE, "").strip() and not path.is_file():
+        # Set on purpose: falling back to no credentials would hide the typo.
+        raise ConfigError(
+            f"{ENV_CREDENTIALS_FILE} names a file that does not exist", path=str(path)
+        )
+    from_file = credentials_from_file(path)
     return from_file if from_file is not None else NO_CREDENTIALS
 
 
@@ -97,7 +103,12 @@ def credentials_from_file(path: Path) -> Optional[Credentials]:
         raise ConfigError(_first_line(exc), path=str(path)) from None
     if not parser.has_section(SECTION):
         return None
-    return _aksk(parser[SECTION], FILE_KEYS, str(path))
+    basic = parser[SECTION]
+    present = [key for key in ("ak", "sk") if basic.get(key, "").strip()]
+    if len(present) == 1:
+        missing = "sk" if present == ["ak"] else "ak"
+        raise ConfigError(f"[basic] has {present[0]} but no {missing}", path=str(path), key=missing)
+    return _aksk(basic, FILE_KEYS, str(path))
 
 
 def _aksk(values: Mapping[str, str], names: tuple[str, ...], source: str) -> Optional[Credentials]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import socket
 import ssl
+import urllib.request
 from collections.abc import Iterator
+from typing import Optional
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -41,6 +44,23 @@ def _caused_by(
     return False
 
 
+def _proxy_for(exc: httpx.HTTPError) -> Optional[str]:
+    """host:port of the proxy the environment names for this request, if any."""
+    try:
+        url = exc.request.url
+    except RuntimeError:
+        return None
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy:
+        return None
+    # Only host and port: a proxy URL may carry a password.
+    parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
+
+
 def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiError:
     """The typed error for a request that got no complete answer."""
     if isinstance(exc, httpx.TimeoutException):
@@ -49,6 +69,10 @@ def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiE
         )
     if isinstance(exc, httpx.ProxyError):
         return api_error("proxy", f"The proxy refused to connect to {host}; check HTTPS_PROXY")
+    proxy = _proxy_for(exc)
+    if proxy is not None and isinstance(exc, httpx.ConnectError):
+        return api_error("proxy", f"Could not reach the proxy {proxy} on the way to {host}; "
+                                  "check HTTPS_PROXY and NO_PROXY")  # fmt: skip
     if _caused_by(exc, (socket.gaierror,), _DNS_WORDS):
         return api_error(
             "dns",

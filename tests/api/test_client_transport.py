@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import socket
 import ssl
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
 from jobtui.api.client import DwsClient
+from jobtui.errors import ApiError
 from jobtui.sim import Simulator
 from jobtui.sim.demo import PROJECT_BEIJING
 from tests.api.helpers import ELB_JOB, fetch_error
@@ -114,3 +116,41 @@ async def test_proxy_from_the_environment_is_used(
     # The simulator answers absolute-form requests, so it stands in for the proxy.
     assert proxy.count() == 1 and target.count() == 0
     assert proxy.requests[0].path.startswith(target.url)
+
+
+def _refusing_proxy() -> tuple[socket.socket, threading.Thread]:
+    """A proxy on loopback that answers every CONNECT with 403."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return server, thread
+
+
+async def test_proxy_refusing_the_tunnel_is_a_proxy_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    server, thread = _refusing_proxy()
+    monkeypatch.setenv("HTTPS_PROXY", f"http://user:pw@127.0.0.1:{server.getsockname()[1]}")
+    with server:
+        async with DwsClient("https://dws.cn-north-4.myhuaweicloud.com") as api:
+            with pytest.raises(ApiError) as caught:
+                await api.get_job(PROJECT_BEIJING, ELB_JOB)
+        thread.join(timeout=5)
+    assert caught.value.kind == "proxy" and "HTTPS_PROXY" in str(caught.value)
+
+
+async def test_unreachable_proxy_is_named_without_its_password(
+    sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sim.stop()  # its port is now closed: a proxy that is not there
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://user:hunter2@127.0.0.1:{sim.port}")
+    error = await fetch_error(sim)
+    assert error.kind == "proxy" and f"proxy 127.0.0.1:{sim.port}" in str(error)
+    assert "hunter2" not in str(error)

@@ -84,3 +84,16 @@ def test_readable_by_others_gets_a_warning(tmp_path: Path) -> None:
     assert warning is not None and f"chmod 600 {path}" in warning
     os.chmod(path, 0o600)
     assert credentials_file_warning(path) is None
+
+
+def test_a_missing_override_file_is_an_error_not_open_mode(tmp_path: Path) -> None:
+    env = {"HUAWEICLOUD_SDK_CREDENTIALS_FILE": str(tmp_path / "typo")}
+    with pytest.raises(ConfigError, match="HUAWEICLOUD_SDK_CREDENTIALS_FILE names a file"):
+        find_credentials(env, tmp_path)
+
+
+def test_ak_without_sk_in_the_file_names_the_missing_key(tmp_path: Path) -> None:
+    _write(tmp_path, "[basic]\nak = A\n")
+    with pytest.raises(ConfigError, match=r"\[basic\] has ak but no sk") as caught:
+        find_credentials({}, tmp_path)
+    assert caught.value.key == "sk"
