@@ -33,18 +33,22 @@ class Glyphs:
     descending: str
 
 
-# Block elements are narrow in UTF-8 terminals with a Western locale; CJK
-# locales may draw them double width, so ASCII is the safe fallback.
 UNICODE = Glyphs("█", "▏▎▍▌▋▊▉", "░", "x", "=", "·", "…", "^", "v")
 ASCII = Glyphs("#", "", "-", "x", "=", ".", "~", "^", "v")
 
 
+# Terminals in these locales often draw "ambiguous width" glyphs (blocks, "…",
+# "·") two cells wide, which would break every column after a bar.
+CJK_LOCALES = ("zh", "ja", "ko")
+
+
 def glyphs_for(environ: Mapping[str, str] = os.environ) -> Glyphs:
-    """Block glyphs only when the locale says UTF-8 and JOBTUI_ASCII is unset."""
+    """Block glyphs only in a UTF-8, non-CJK locale and when JOBTUI_ASCII is unset."""
     if environ.get("JOBTUI_ASCII"):
         return ASCII
-    locale = environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or ""
-    return UNICODE if "utf-8" in locale.lower() or "utf8" in locale.lower() else ASCII
+    locale = (environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or "").lower()
+    utf8 = "utf-8" in locale or "utf8" in locale
+    return UNICODE if utf8 and not locale.startswith(CJK_LOCALES) else ASCII
 
 
 def literal(text: Optional[str]) -> str:

@@ -97,6 +97,8 @@ def test_glyphs_follow_the_locale() -> None:
     assert render.glyphs_for({"LANG": "en_US.UTF-8"}) is render.UNICODE
     assert render.glyphs_for({"LANG": "C"}) is render.ASCII
     assert render.glyphs_for({"LANG": "en_US.UTF-8", "JOBTUI_ASCII": "1"}) is render.ASCII
+    # CJK terminals may draw block glyphs two cells wide.
+    assert render.glyphs_for({"LANG": "zh_CN.UTF-8"}) is render.ASCII
 
 
 def test_job_ids_are_shortened_to_their_distinct_tail() -> None:
