@@ -1,34 +1,29 @@
 """The DWS job client: one shared httpx.AsyncClient, typed records, typed errors.
 
-A 200 answer must be a JSON object whose `status` is a non-empty string (and whose
-`job_id`, when present, is the one asked for); anything else is `bad_record`. Other
-fields are tolerated whatever their type: the model keeps odd values as raw text or
-drops them (a number for `progress` is read as a percentage, a non-string time is
-treated as absent), because a job with a status is still worth showing.
+What counts as a usable 200 body is decided in `jobtui.api.reading`.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import os
 import ssl
 from collections.abc import Mapping
-from datetime import datetime, timezone, tzinfo
-from typing import Any, Optional, Union
+from datetime import timezone, tzinfo
+from typing import Optional, Union
 from urllib.parse import quote
 
 import httpx
 
-from jobtui.api.answer import Answer, Where, clean, looks_like_html, parse_http_date
-from jobtui.api.auth import DATE_FORMAT, TokenAuth
+from jobtui.api.answer import Answer, Where
+from jobtui.api.auth import TokenAuth
 from jobtui.api.endpoints import normalise_endpoint
-from jobtui.api.errors_map import api_error, error_for_answer
+from jobtui.api.errors_map import error_for_answer
+from jobtui.api.reading import MAX_BODY, answer_from, job_body, read_capped
 from jobtui.api.transport_errors import error_for_exception
-from jobtui.errors import ApiError, UsageError
+from jobtui.errors import UsageError
 from jobtui.model import JobRecord, validate_id
 
-MAX_BODY = 1024 * 1024
 # Shorter than the SDK's 60 s / 120 s: a poller asks again soon anyway.
 DEFAULT_TIMEOUT = 20.0
 USER_AGENT = "jobtui/0.1"
@@ -97,42 +92,13 @@ class DwsClient:
     async def _fetch(self, url: str, headers: Mapping[str, str], where: Where) -> Answer:
         try:
             async with self._http.stream("GET", url, headers=headers) as response:
-                body = await self._read_capped(response, where)
-                return _answer(response, body)
+                body = await read_capped(response, self._max_body, where.host)
+                return answer_from(response, body)
         except httpx.HTTPError as exc:
             raise error_for_exception(exc, where.host, self._timeout) from None
 
-    async def _read_capped(self, response: httpx.Response, where: Where) -> bytes:
-        """Read the body as a stream and stop at max_body: a proxy can send anything."""
-        request_id = response.headers.get("X-Request-Id")
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self._max_body:
-            raise self._too_large(where, request_id)
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self._max_body:
-                raise self._too_large(where, request_id)
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _too_large(self, where: Where, request_id: Optional[str]) -> ApiError:
-        limit = f"{self._max_body // 1024} KiB"
-        return api_error(
-            "too_large",
-            f"{where.host} sent an answer over {limit}; a proxy may be in the way",
-            request_id,
-        )
-
     def _record(self, answer: Answer, where: Where) -> JobRecord:
-        body = _decode(answer, where)
-        problem = _record_problem(body, where.job_id)
-        if problem:
-            raise api_error(
-                "bad_record",
-                f"{where.host} answered for job {where.job_id} but {problem}",
-                answer.request_id,
-            )
+        body = job_body(answer, where)
         return JobRecord.from_api(
             where.project_id,
             where.job_id,
@@ -167,64 +133,3 @@ def _ssl_context(verify: Verify) -> Union[bool, ssl.SSLContext]:
 def _trusted_context(cert_file: Optional[str], cert_dir: Optional[str]) -> ssl.SSLContext:
     """Loading the CA bundle takes ~0.1 s: share one context per SSL_CERT_* setting."""
     return httpx.create_ssl_context(verify=True, trust_env=True)
-
-
-def _answer(response: httpx.Response, body: bytes) -> Answer:
-    signed = response.request.headers.get("X-Sdk-Date")
-    return Answer(
-        status=response.status_code,
-        body=body,
-        content_type=response.headers.get("Content-Type", ""),
-        request_id=response.headers.get("X-Request-Id"),
-        server_date=parse_http_date(response.headers.get("Date")),
-        retry_after=response.headers.get("Retry-After"),
-        signed_at=_sdk_date(signed),
-    )
-
-
-def _sdk_date(value: Optional[str]) -> Optional[datetime]:
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
-
-
-def _decode(answer: Answer, where: Where) -> dict[str, Any]:
-    try:
-        data = json.loads(answer.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        if looks_like_html(answer):
-            raise api_error(
-                "proxy",
-                f"{where.host} answered with an HTML page instead of "
-                "JSON; a proxy or login portal is in the way",
-                answer.request_id,
-            ) from None
-        raise api_error(
-            "bad_body",
-            f"{where.host} answered with something that is not JSON "
-            f"({clean(answer.body[:60].decode('utf-8', 'replace'), 40)!r})",
-            answer.request_id,
-        ) from None
-    if not isinstance(data, dict):
-        raise api_error(
-            "bad_record",
-            f"{where.host} answered for job {where.job_id} with "
-            f"a JSON {type(data).__name__}, not an object",
-            answer.request_id,
-        )
-    return data
-
-
-def _record_problem(body: Mapping[str, Any], job_id: str) -> Optional[str]:
-    """Why a decoded 200 body is not a usable job record, or None."""
-    status = body.get("status")
-    if not isinstance(status, str) or not status.strip():
-        shown = "missing" if status is None else clean(json.dumps(status), 40)
-        return f"its status is {shown}, not a status word"
-    other = body.get("job_id")
-    if isinstance(other, str) and other and other != job_id:
-        return f"the answer is about job {clean(other, 60)}"
-    return None

@@ -1,0 +1,116 @@
+"""Reading an answer: a capped body, its headers, and whether a 200 is a usable job.
+
+A 200 answer must be a JSON object whose `status` is a non-empty string (and whose
+`job_id`, when present, is the one asked for); anything else is `bad_record`. Other
+fields are tolerated whatever their type: the model keeps odd values as raw text or
+drops them (a number for `progress` is read as a percentage, a non-string time is
+treated as absent), because a job with a status is still worth showing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+import httpx
+
+from jobtui.api.answer import Answer, Where, clean, looks_like_html, parse_http_date
+from jobtui.api.auth import DATE_FORMAT
+from jobtui.api.errors_map import api_error
+from jobtui.errors import ApiError
+
+MAX_BODY = 1024 * 1024
+
+
+async def read_capped(response: httpx.Response, limit: int, host: str) -> bytes:
+    """Read the body as a stream and stop past `limit` bytes: a proxy can send anything."""
+    request_id = response.headers.get("X-Request-Id")
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(host, limit, request_id)
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(host, limit, request_id)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(host: str, limit: int, request_id: Optional[str]) -> ApiError:
+    text = f"{host} sent an answer over {limit // 1024} KiB; a proxy may be in the way"
+    return api_error("too_large", text, request_id)
+
+
+def answer_from(response: httpx.Response, body: bytes) -> Answer:
+    """The parts of a response that records and error messages need."""
+    signed = response.request.headers.get("X-Sdk-Date")
+    return Answer(
+        status=response.status_code,
+        body=body,
+        content_type=response.headers.get("Content-Type", ""),
+        request_id=response.headers.get("X-Request-Id"),
+        server_date=parse_http_date(response.headers.get("Date")),
+        retry_after=response.headers.get("Retry-After"),
+        signed_at=_sdk_date(signed),
+    )
+
+
+def _sdk_date(value: Optional[str]) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def job_body(answer: Answer, where: Where) -> dict[str, Any]:
+    """The decoded 200 body, or an ApiError saying why it is not a job record."""
+    body = _decode(answer, where)
+    problem = _record_problem(body, where.job_id)
+    if problem:
+        text = f"{where.host} answered for job {where.job_id} but {problem}"
+        raise api_error("bad_record", text, answer.request_id)
+    return body
+
+
+def _decode(answer: Answer, where: Where) -> dict[str, Any]:
+    try:
+        data = json.loads(answer.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        if looks_like_html(answer):
+            raise api_error(
+                "proxy",
+                f"{where.host} answered with an HTML page instead of "
+                "JSON; a proxy or login portal is in the way",
+                answer.request_id,
+            ) from None
+        raise api_error(
+            "bad_body",
+            f"{where.host} answered with something that is not JSON "
+            f"({clean(answer.body[:60].decode('utf-8', 'replace'), 40)!r})",
+            answer.request_id,
+        ) from None
+    if not isinstance(data, dict):
+        raise api_error(
+            "bad_record",
+            f"{where.host} answered for job {where.job_id} with "
+            f"a JSON {type(data).__name__}, not an object",
+            answer.request_id,
+        )
+    return data
+
+
+def _record_problem(body: Mapping[str, Any], job_id: str) -> Optional[str]:
+    """Why a decoded 200 body is not a usable job record, or None."""
+    status = body.get("status")
+    if not isinstance(status, str) or not status.strip():
+        shown = "missing" if status is None else clean(json.dumps(status), 40)
+        return f"its status is {shown}, not a status word"
+    other = body.get("job_id")
+    if isinstance(other, str) and other and other != job_id:
+        return f"the answer is about job {clean(other, 60)}"
+    return None
