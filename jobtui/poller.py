@@ -58,11 +58,17 @@ class Poller:
         self._paused = self._stopping = False
         self._wake: Optional[asyncio.Event] = None
         self._lock: Optional[asyncio.Lock] = None
+        self._cycling: Optional[asyncio.Future[int]] = None
         self.last_cycle: Optional[datetime] = None
 
     @property
     def states(self) -> Mapping[JobKey, JobState]:
         return self._fetcher.states
+
+    @property
+    def requested(self) -> int:
+        """How many requests went out since the poller was made."""
+        return self._fetcher.requested
 
     @property
     def paused(self) -> bool:
@@ -120,8 +126,10 @@ class Poller:
             self._poke()
 
     def stop(self) -> None:
-        """Make `run()` return after the cycle in progress."""
+        """Make `run()` return now: requests in flight are dropped, their jobs stay due."""
         self._stopping = True
+        if self._cycling is not None:
+            self._cycling.cancel()
         self._poke()
 
     def _poke(self) -> None:
@@ -149,8 +157,20 @@ class Poller:
         while not self._stopping:
             keys = self.schedule.due(self._clock(), forced_only=self._paused)
             if keys:
-                await self._cycle(keys[: self._budget()])
+                await self._interruptible(keys[: self._budget()])
             await self._idle()
+
+    async def _interruptible(self, keys: list[JobKey]) -> None:
+        """Run a cycle that `stop()` can cut short (a Retry-After wait may be long)."""
+        self._cycling = asyncio.ensure_future(self._cycle(keys))
+        try:
+            await self._cycling
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+        finally:
+            self._cycling.cancel()
+            self._cycling = None
 
     def _budget(self) -> int:
         """How many jobs one cycle takes: what the rate cap allows in one interval."""
@@ -171,10 +191,9 @@ class Poller:
         if self._wake.is_set() or self._stopping:
             self._wake.clear()
             return
-        due = None if self._paused else self.schedule.next_due()
         waits: list[asyncio.Future[object]] = [asyncio.ensure_future(self._wake.wait())]
-        if due is not None:
-            delay = max(MIN_IDLE, due - self._clock())
+        delay = self._idle_time()
+        if delay is not None:
             waits.append(asyncio.ensure_future(self._sleep(delay)))
         try:
             await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
@@ -182,6 +201,13 @@ class Poller:
             for task in waits:
                 task.cancel()
         self._wake.clear()
+
+    def _idle_time(self) -> Optional[float]:
+        """Seconds until the next job is due; paused, a look every interval is enough."""
+        if self._paused:
+            return self.schedule.interval
+        due = self.schedule.next_due()
+        return None if due is None else max(MIN_IDLE, due - self._clock())
 
     async def refresh_once(self, keys: Iterable[JobKey]) -> dict[JobKey, JobState]:
         """Fetch these jobs now (what `jobtui status` uses) and return their states.

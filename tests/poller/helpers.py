@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -106,5 +106,35 @@ class Rig:
     def of(self, kind: type) -> list[Any]:
         return [event for event in self.events if isinstance(event, kind)]
 
+    async def served(self, job_id: Optional[str] = None) -> int:
+        """The simulator's request count, once its log caught up with what was sent.
+
+        The simulator logs a request just after answering it, on its own thread.
+        """
+        for _ in range(400):
+            if self.sim.count() >= self.poller.requested:
+                break
+            await asyncio.sleep(0.005)
+        return self.sim.count(job_id)
+
     async def close(self) -> None:
         await self.connections.aclose()
+
+
+@asynccontextmanager
+async def rigged(
+    scenario: Scenario,
+    tmp: Path,
+    *,
+    env: Optional[dict[str, str]] = None,
+    sim: Optional[dict[str, Any]] = None,
+    **settings: Any,
+) -> AsyncIterator[Rig]:
+    """A simulator serving `scenario` and a poller on it watching every job."""
+    with simulator(scenario, **(sim or {})) as server:
+        rig = Rig(server, tmp, env, **settings)
+        rig.poller.set_entries(entries(scenario))
+        try:
+            yield rig
+        finally:
+            await rig.close()
