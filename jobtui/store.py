@@ -19,7 +19,13 @@ from jobtui.locking import exclusive_lock
 from jobtui.state import JobKey, WatchEntry
 from jobtui.state_cache import StateCache
 from jobtui.tomlfile import key_line, parse_toml
-from jobtui.watchlist_file import VERSION, WatchlistDoc, parse_watchlist, render_watchlist
+from jobtui.watchlist_file import (
+    VERSION,
+    WatchlistDoc,
+    merge_duplicates,
+    parse_watchlist,
+    render_watchlist,
+)
 
 __all__ = ["KEEP", "StateCache", "Watchlist"]
 
@@ -64,19 +70,16 @@ class Watchlist:
         return _signature(self.path) != self._seen
 
     def add(self, entries: Iterable[WatchEntry]) -> list[WatchEntry]:
-        """Add entries not watched yet; returns the ones actually added."""
+        """Add entries not watched yet; returns those. A known job only gains a label."""
         wanted = list(entries)
 
         def change(
             current: list[WatchEntry],
         ) -> tuple[Optional[list[WatchEntry]], list[WatchEntry]]:
             have = {entry.key for entry in current}
-            added = []
-            for entry in wanted:
-                if entry.key not in have:
-                    have.add(entry.key)
-                    added.append(entry)
-            return (current + added if added else None), added
+            merged = merge_duplicates(current + wanted)
+            added = [entry for entry in merged if entry.key not in have]
+            return (merged if merged != current else None), added
 
         return self._mutate(change)
 

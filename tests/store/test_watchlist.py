@@ -29,11 +29,19 @@ def test_the_file_says_who_wrote_it_and_round_trips(watchlist: Watchlist) -> Non
 
 
 def test_adding_a_job_already_watched_adds_nothing(watchlist: Watchlist) -> None:
-    watchlist.add([entry("j1")])
+    watchlist.add([entry("j1", label="restore")])
     before = watchlist.path.stat().st_mtime_ns
     assert watchlist.add([entry("j1", 10, label="again"), entry("j1")]) == []
-    assert watchlist.load() == [entry("j1")]
+    assert watchlist.load() == [entry("j1", label="restore")]
     assert watchlist.path.stat().st_mtime_ns == before
+
+
+def test_adding_a_known_job_with_a_label_gives_it_one(watchlist: Watchlist) -> None:
+    watchlist.add([entry("j1"), entry("j2")])
+    assert watchlist.add([entry("j1", 10, label="scale-in"), entry("j3"), entry("j3", 5)]) == [
+        entry("j3")
+    ]
+    assert watchlist.load() == [entry("j1", label="scale-in"), entry("j2"), entry("j3")]
 
 
 def test_remove_counts_what_was_there(watchlist: Watchlist) -> None:
