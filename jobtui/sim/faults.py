@@ -47,6 +47,9 @@ class Fault:
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r} (one of {sorted(FAULT_KINDS)})")
+        if self.retry_after is not None:
+            # TOML and callers may give a number; the header is text either way.
+            object.__setattr__(self, "retry_after", str(self.retry_after))
 
     def matches(self, t: float, project_id: Optional[str], job_id: Optional[str]) -> bool:
         """True when this fault applies to a request at scenario time t."""
@@ -63,10 +66,7 @@ def fault_from_dict(raw: Mapping[str, Any]) -> Fault:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise ValueError(f"unknown key {unknown[0]!r}")
-    values = dict(raw)
-    if "retry_after" in values:
-        values["retry_after"] = str(values["retry_after"])
-    return Fault(**values)
+    return Fault(**raw)
 
 
 class FaultBook:

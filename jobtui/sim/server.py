@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import ssl
 import threading
 from datetime import datetime, timezone
@@ -15,6 +16,15 @@ from jobtui.sim.handler import Handler, Request
 from jobtui.sim.scenario import Scenario
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+class _Server(ThreadingHTTPServer):
+    # Handler threads must not keep a stopping simulator (or the test run) alive.
+    daemon_threads = True
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
 
 
 def _utcnow() -> datetime:
@@ -65,8 +75,7 @@ class Simulator:
 
     def start(self) -> str:
         """Bind and serve; returns the base URL."""
-        server = ThreadingHTTPServer(self._address, Handler)
-        server.daemon_threads = True
+        server = (_Server6 if ":" in self._address[0] else _Server)(self._address, Handler)
         server.sim = self  # type: ignore[attr-defined]
         if self._tls is not None:
             server.socket = self._tls.wrap_socket(server.socket, server_side=True)
