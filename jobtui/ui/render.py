@@ -162,12 +162,17 @@ def duration(delta: Optional[timedelta], seconds: bool = True) -> str:
 
 
 def ago(delta: timedelta) -> str:
-    """A coarse age that changes at most once a minute: `<1m ago`, `5m ago`, `2h ago`."""
+    """A coarse age: `<1m ago`, `7m ago`, then 5-minute steps, hours, days.
+
+    Coarse on purpose: every label that changes is a repaint sent over SSH.
+    """
     total = max(0, int(delta.total_seconds()))
     if total < 60:
         return "<1m ago"
-    if total < 3600:
+    if total < 600:
         return f"{total // 60}m ago"
+    if total < 3600:
+        return f"{total // 300 * 5}m ago"
     if total < 86400:
         return f"{total // 3600}h ago"
     return f"{total // 86400}d ago"

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from textual.geometry import Offset
 
 from jobtui.ui.widgets.job_table import JobTable
-from tests.ui.job_rows import NOW, TableHost, make_job
+from tests.ui.job_rows import NOW, PROJECT, TableHost, make_job
 
 
 def _jobs(count: int = 5) -> list:
@@ -199,3 +199,13 @@ async def test_the_cursor_line_stands_out() -> None:
         cursor_bg = {seg.style.bgcolor for seg in app.table.render_line(1) if seg.style}
         other_bg = {seg.style.bgcolor for seg in app.table.render_line(2) if seg.style}
         assert cursor_bg and cursor_bg.isdisjoint(other_bg)
+
+
+async def test_seconds_clock_shows_seconds_and_project_labels_replace_ids() -> None:
+    app = TableHost(_jobs(1), seconds_clock=True)
+    async with app.run_test(size=(250, 10)) as pilot:
+        await pilot.pause()
+        assert "30m 00s" in app.line(1) and PROJECT[:8] in app.line(1)
+        app.table.set_project_labels({PROJECT: "warehouse"})
+        await pilot.pause()
+        assert "warehouse" in app.line(1) and PROJECT[:8] not in app.line(1)

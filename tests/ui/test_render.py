@@ -76,6 +76,7 @@ def test_durations() -> None:
 def test_ago_labels_are_coarse() -> None:
     assert render.ago(timedelta(seconds=59)) == "<1m ago"
     assert render.ago(timedelta(minutes=5, seconds=59)) == "5m ago"
+    assert render.ago(timedelta(minutes=34)) == "30m ago"
     assert render.ago(timedelta(hours=2, minutes=59)) == "2h ago"
     assert render.ago(timedelta(days=3)) == "3d ago"
 
