@@ -62,7 +62,7 @@ def parse_error_body(body: bytes) -> tuple[Optional[str], Optional[str], Optiona
     """Return (error_code, error_msg, request_id) as the SDK reads them."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # a deep nest from a proxy
         text = body.decode("utf-8", "replace").strip()
         return None, text or None, None
     if not isinstance(data, dict):

@@ -80,7 +80,7 @@ def job_body(answer: Answer, where: Where) -> dict[str, Any]:
 def _decode(answer: Answer, where: Where) -> dict[str, Any]:
     try:
         data = json.loads(answer.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # a deep nest from a proxy
         if looks_like_html(answer):
             raise api_error(
                 "proxy",
