@@ -102,6 +102,9 @@ def settings_from(data: Mapping[str, Any], check: Checker) -> Settings:
     check.number(top, "rate_per_minute", 1, 100000)
     check.endpoint(top.get("endpoint"), ("endpoint",))
     scalars = {k: v for k, v in top.items() if not isinstance(v, dict)}
+    for key in ("refresh_interval", "rate_per_minute"):
+        if key in scalars:
+            scalars[key] = float(scalars[key])  # `= 5` in TOML is an int
     return Settings(
         **scalars,
         zones=_frozen(_zones(top.get("zones", {}), check)),

@@ -41,6 +41,7 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
         16,
         120.5,
     )
+    assert isinstance(settings.refresh_interval, float)
     assert settings.notify.bell and settings.notify.desktop and not settings.notify.toast
     assert settings.display.low_bandwidth and settings.display.theme == "nord"
     assert dict(settings.keymap) == {"refresh": "r,f5"}
