@@ -99,6 +99,14 @@ class WatchlistChanged:
     """Entries were added or removed (here or by another process): re-read `jobs()`."""
 
 
+@dataclass(frozen=True)
+class SaveFailed:
+    """A file the session writes (state cache, preferences) could not be saved."""
+
+    what: str
+    message: str
+
+
 PollerEvent = Union[
     JobUpdated,
     StatusChanged,
@@ -111,4 +119,5 @@ PollerEvent = Union[
     CycleFinished,
     PollingPaused,
     WatchlistChanged,
+    SaveFailed,
 ]

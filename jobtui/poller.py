@@ -145,6 +145,10 @@ class Poller:
     def credentials_paused(self) -> list[Gate]:
         return [gate for gate in self._fetcher.credentials.values() if gate.blocked]
 
+    def wall_at(self, when: float) -> datetime:
+        """A time on the poller's monotonic clock as a wall-clock time."""
+        return self._fetcher.wall_at(when)
+
     def next_due(self) -> Optional[datetime]:
         """When the next request is due (None when nothing is), as a wall time."""
         due = self.schedule.next_due()

@@ -1,0 +1,208 @@
+"""The Session: watchlist, state cache and poller behind one object, for the TUI and `wait`.
+
+It shows the last known picture at once (cached states, marked stale), keeps the
+poller's entries in step with the watchlist (also when another process edits it), and
+saves the cache after cycles, debounced and off the event loop. A disk that refuses
+a write becomes a SaveFailed event and a notice, never a crash. No Textual here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from jobtui import prefs as prefs_file
+from jobtui.config import Settings
+from jobtui.errors import StoreError
+from jobtui.events import CycleFinished, PollerEvent, SaveFailed, WatchlistChanged
+from jobtui.fetcher import Router
+from jobtui.paths import Paths
+from jobtui.poller import Poller, utcnow
+from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.status_line import StatusLine, status_line
+from jobtui.store import StateCache, Watchlist
+
+Listener = Callable[[PollerEvent], None]
+# How often the session looks for watchlist edits by other processes (one stat()).
+TICK = 2.0
+# The cache is written at most this often while polling.
+SAVE_EVERY = 10.0
+
+
+class Session:
+    """What the TUI and `wait` talk to; see docs/internals.md for the contract."""
+
+    def __init__(
+        self,
+        watchlist: Watchlist,
+        cache: StateCache,
+        connections: Router,
+        settings: Settings,
+        *,
+        prefs_path: Optional[Path] = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        wall: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._watchlist, self._cache, self._connections = watchlist, cache, connections
+        self._prefs_path = prefs_path
+        self._clock, self._sleep, self._wall = clock, sleep, wall
+        self._listeners: list[Listener] = []
+        self.poller = Poller(
+            connections, settings=settings, clock=clock, sleep=sleep, wall=wall, on_event=self._emit
+        )  # fmt: skip
+        self._entries = watchlist.load()
+        cached = cache.load()
+        self.notice: Optional[str] = cache.warning
+        self.poller.seed({e.key: cached[e.key] for e in self._entries if e.key in cached})
+        self.poller.set_entries(self._entries)
+        self._dirty = False
+        self._saved_at = clock()
+        self._tasks: list[asyncio.Future[None]] = []
+
+    @classmethod
+    def from_paths(
+        cls, paths: Paths, settings: Settings, connections: Router, **kw: Any
+    ) -> Session:
+        """The session on jobtui's usual files; ConfigError if the watchlist does not parse."""
+        watchlist = Watchlist(paths.watchlist_file, paths.lock_file)
+        cache = StateCache(paths.state_file)
+        return cls(watchlist, cache, connections, settings, prefs_path=paths.prefs_file, **kw)
+
+    # What the UI reads ----------------------------------------------------------
+
+    def jobs(self) -> list[WatchedJob]:
+        states = self.poller.states
+        return [WatchedJob(e, states.get(e.key) or JobState(e.key)) for e in self._entries]
+
+    @property
+    def paused(self) -> bool:
+        return self.poller.paused
+
+    @property
+    def endpoint_label(self) -> str:
+        label = getattr(self._connections, "label", None)
+        return str(label()) if callable(label) else ""
+
+    def status_line(self) -> StatusLine:
+        return status_line(self.poller, self.endpoint_label, self._wall(), self.notice)
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        """Call `callback` with every event; returns a function that unsubscribes."""
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def _emit(self, event: PollerEvent) -> None:
+        if isinstance(event, CycleFinished):
+            self._dirty = True
+        for listener in list(self._listeners):
+            listener(event)
+
+    # Life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start polling and watching the watchlist file."""
+        if not self._tasks:
+            self._tasks = [
+                asyncio.ensure_future(self.poller.run()),
+                asyncio.ensure_future(self._tick()),
+            ]
+
+    async def stop(self) -> None:
+        """Stop polling, save the cache one last time, close the connections."""
+        self.poller.stop()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []
+        await self.save_cache()
+        close = getattr(self._connections, "aclose", None)
+        if callable(close):
+            await close()
+
+    async def _tick(self) -> None:
+        while True:
+            await self._sleep(TICK)
+            self.notice_edits()
+            if self._dirty and self._clock() - self._saved_at >= SAVE_EVERY:
+                await self.save_cache()
+
+    def notice_edits(self) -> bool:
+        """Pick up the watchlist if another process changed it; True when it did."""
+        if not self._watchlist.changed():
+            return False
+        self._reload()
+        return True
+
+    async def save_cache(self) -> None:
+        """Write the state cache off the event loop; a refusal becomes a SaveFailed event."""
+        states = dict(self.poller.states)
+        keep = {e.key for e in self._entries}
+        self._dirty, self._saved_at = False, self._clock()
+        try:
+            await asyncio.to_thread(self._cache.save, states, keep=keep)
+        except StoreError as exc:
+            self._failed("state cache", exc)
+
+    def _failed(self, what: str, exc: StoreError) -> None:
+        self.notice = str(exc)
+        self._emit(SaveFailed(what, str(exc)))
+
+    # What the UI asks for ---------------------------------------------------------
+
+    def add(self, entries: Iterable[WatchEntry]) -> list[WatchEntry]:
+        """Watch these jobs (through the store); returns those that were new."""
+        added = self._watchlist.add(entries)
+        self._reload()
+        return added
+
+    def remove(self, keys: Iterable[JobKey]) -> int:
+        removed = self._watchlist.remove(keys)
+        self._reload()
+        return removed
+
+    def prune(self, older_than: Optional[float] = None) -> int:
+        """Stop watching finished jobs (only those finished `older_than` seconds ago)."""
+        now = self._wall()
+        done = [
+            job.entry.key for job in self.jobs() if _finished_before(job.state, now, older_than)
+        ]
+        return self.remove(done) if done else 0
+
+    def refresh(self, key: Optional[JobKey] = None) -> None:
+        self.poller.refresh(key)
+
+    def pause(self) -> None:
+        self.poller.pause()
+
+    def resume(self) -> None:
+        self.poller.resume()
+
+    def prefs(self) -> dict[str, Any]:
+        return prefs_file.load_prefs(self._prefs_path) if self._prefs_path else {}
+
+    def save_prefs(self, prefs: dict[str, Any]) -> None:
+        if self._prefs_path is None:
+            return
+        try:
+            prefs_file.save_prefs(self._prefs_path, prefs)
+        except StoreError as exc:
+            self._failed("preferences", exc)
+
+    def _reload(self) -> None:
+        self._entries = self._watchlist.load()
+        self.poller.set_entries(self._entries)
+        self._emit(WatchlistChanged())
+
+
+def _finished_before(state: JobState, now: datetime, older_than: Optional[float]) -> bool:
+    if not state.terminal or state.record is None:
+        return False
+    if older_than is None:
+        return True
+    ended = state.record.end_time or state.fetched_at
+    return ended is not None and now - ended >= timedelta(seconds=older_than)

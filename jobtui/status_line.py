@@ -1,0 +1,58 @@
+"""What the status line says: endpoint, last and next refresh, pause, and the banner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Optional
+
+from jobtui.poller import Poller
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """Plain data for the TUI's status line; `banner` is the one thing to shout about."""
+
+    endpoint: str
+    last_refresh: Optional[datetime]
+    next_refresh: Optional[datetime]
+    paused: bool
+    offline_since: Optional[datetime] = None
+    retry_at: Optional[datetime] = None
+    banner: Optional[str] = None
+    notice: Optional[str] = None
+
+
+def status_line(
+    poller: Poller, endpoint: str, now: datetime, notice: Optional[str] = None
+) -> StatusLine:
+    """Build the status line from the poller's gates; the worst trouble wins the banner."""
+    down = poller.endpoints_down()
+    refused = poller.credentials_paused()
+    since = min((g.since for g in down if g.since), default=None)
+    retry = min((poller.wall_at(g.retry_at) for g in [*down, *refused]), default=None)
+    banner = None
+    if refused:
+        gate = refused[0]
+        banner = (
+            f"Credentials refused ({gate.name}); polling paused, "
+            f"next try in {_seconds(retry, now)} (press r to retry now)"
+        )
+    elif down:
+        banner = (
+            f"Offline since {_clock(since)}, retrying in {_seconds(retry, now)}"
+            f" ({down[0].error.message if down[0].error else down[0].name})"
+        )
+    return StatusLine(
+        endpoint, poller.last_cycle, poller.next_due(), poller.paused, since, retry, banner, notice
+    )
+
+
+def _clock(when: Optional[datetime]) -> str:
+    return when.astimezone().strftime("%H:%M") if when else "?"
+
+
+def _seconds(when: Optional[datetime], now: datetime) -> str:
+    if when is None:
+        return "a moment"
+    return f"{max(0, round((when - now).total_seconds()))} s"
