@@ -79,7 +79,8 @@ def _describe(
 ) -> tuple[str, str]:
     said = _said(code, msg) if not html else " (an HTML page, probably from a proxy)"
     if status == 401 and _is_skew(msg, skew):
-        return "clock_skew", _skew_text(skew, said)
+        # The gateway's own wording repeats both times at length: its code is enough.
+        return "clock_skew", _skew_text(skew, f" ({code})" if code and skew is not None else said)
     if status == 401:
         return "auth", _auth_text(code, said, where.auth)
     if status == 403:
@@ -93,9 +94,15 @@ def _describe(
             "check the job ID and that the project and region are the job's"
         )
     if status == 429:
-        return "throttled", f"{where.host} is throttling requests{said}; jobtui will slow down"
+        return "throttled", (
+            f"{where.host} is throttling requests{said}; "
+            "ask less often, e.g. with a longer refresh_interval"
+        )
     if status >= 500:
-        return "server", f"{where.host} answered {status}{said}; it will be retried"
+        return "server", (
+            f"{where.host} answered {status}{said}; the fault is on the service's side "
+            "and usually passes, so try again in a minute"
+        )
     if 300 <= status < 400:
         return "bad_request", (
             f"{where.host} redirected the request ({status}){said}; "

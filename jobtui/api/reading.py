@@ -40,7 +40,10 @@ async def read_capped(response: httpx.Response, limit: int, host: str) -> bytes:
 
 
 def _too_large(host: str, limit: int, request_id: Optional[str]) -> ApiError:
-    text = f"{host} sent an answer over {limit // 1024} KiB; a proxy may be in the way"
+    size = f"{limit >> 20} MiB" if limit % (1 << 20) == 0 else f"{limit >> 10} KiB"
+    text = (
+        f"{host} sent an answer over {size}, far more than a job record; a proxy may be in the way"
+    )
     return api_error("too_large", text, request_id)
 
 

@@ -65,7 +65,8 @@ def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiE
     """The typed error for a request that got no complete answer."""
     if isinstance(exc, httpx.TimeoutException):
         return api_error(
-            "timeout", f"{host} did not answer within {timeout:g} s; it will be retried"
+            "timeout",
+            f"{host} did not answer within {timeout:g} s; the network or the service is slow",
         )
     if isinstance(exc, httpx.ProxyError):
         return api_error("proxy", f"The proxy refused to connect to {host}; check HTTPS_PROXY")
@@ -99,5 +100,6 @@ def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiE
         )
     return api_error(
         "connection",
-        f"The connection to {host} was dropped before the answer was complete; it will be retried",
+        f"The connection to {host} was dropped before the answer was complete; "
+        "the network or a proxy cut it",
     )

@@ -33,7 +33,7 @@ async def test_oversized_body_is_cut_at_the_cap(sim: Simulator, unsized: bool) -
 async def test_default_cap_is_one_mebibyte(sim: Simulator) -> None:
     sim.set_fault("oversize", size=1024 * 1024, unsized=True)
     error = await fetch_error(sim)
-    assert error.kind == "too_large" and "over 1024 KiB" in str(error)
+    assert error.kind == "too_large" and "over 1 MiB" in str(error)
 
 
 async def test_status_of_the_wrong_type_is_a_bad_record(sim: Simulator) -> None:
