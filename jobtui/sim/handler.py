@@ -44,6 +44,9 @@ class Handler(BaseHTTPRequestHandler):
     """Answers like the DWS API behind Huawei's API gateway."""
 
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, the client's delayed
+    # ACK holds the body back ~40 ms on every keep-alive request.
+    disable_nagle_algorithm = True
     server_version = "jobtui-sim"
     sys_version = ""
 
