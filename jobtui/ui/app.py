@@ -56,11 +56,13 @@ class JobtuiApp(App[int]):
     def main(self) -> MainScreen:
         return self.get_screen("main")  # type: ignore[return-value]
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.set_keymap(dict(self.options.keymap))
         self.theme = self._initial_theme()
         self.install_screen(MainScreen(), "main")
-        self.push_screen("main")
+        # The screen subscribes when it mounts: start the session only after that,
+        # or its first events would have nobody to hear them.
+        await self.push_screen("main")
         self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:

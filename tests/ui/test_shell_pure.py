@@ -45,7 +45,7 @@ def test_well_known_codes_are_explained_and_others_are_not_guessed() -> None:
 
 
 def test_status_line_counts_attention_first_and_uses_absolute_times() -> None:
-    counts = ordered_counts({"SUCCESS": 3, "FAIL": 1, "WEIRD": 2})
+    counts = ordered_counts({"SUCCESS": 3, "FAIL": 1, "WEIRD": 2})  # words as the table shows them
     assert counts == (("FAIL", 1), ("SUCCESS", 3), ("WEIRD", 2))
     facts = StatusFacts("dws", T0, T0 + timedelta(seconds=10), True, 2, 6, counts)
     line = status_text(facts).plain

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -33,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog help"):
+        with Vertical(classes="dialog help"):
             title = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
             yield Static(title, classes="title", markup=False)
             yield DataTable(show_cursor=False, zebra_stripes=True, id="help-keys")

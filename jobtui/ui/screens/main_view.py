@@ -20,13 +20,12 @@ from jobtui.ui import messages as m
 from jobtui.ui.notify import announce_finished
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.session_api import settle
-from jobtui.ui.view import status_counts
 from jobtui.ui.widgets import table_messages
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
 from jobtui.ui.widgets.job_table import JobTable
-from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, ordered_counts
+from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, count_words, ordered_counts
 
 if TYPE_CHECKING:
     from jobtui.ui.app import JobtuiApp
@@ -125,7 +124,7 @@ class MainView(Screen[None]):
                 paused=bool(session.paused),
                 shown=self.table.shown_count,
                 total=self.table.total_count,
-                counts=ordered_counts(status_counts(self.jobs.values())),
+                counts=ordered_counts(count_words(self.jobs.values())),
             )
         )
 

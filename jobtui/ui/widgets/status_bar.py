@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Optional
@@ -9,11 +11,16 @@ from typing import Optional
 from rich.text import Text
 from textual.widget import Widget
 
+from jobtui.model import Status
+from jobtui.state import WatchedJob
+from jobtui.ui.render import NO_ANSWER, STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
 
 # The order counts appear in: what needs attention first.
-_ORDER = ["FAIL", "STOP", "RUNNING", "WAITING", "INIT", "DELAY_SCHEDULED", "SUCCESS", "-"]
+_ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
+_ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
+_WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
 
 
 @dataclass(frozen=True)
@@ -29,10 +36,21 @@ class StatusFacts:
     counts: tuple[tuple[str, int], ...]
 
 
+def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
+    """How many jobs show each status word, in the table's words (STOPPED, DELAYED)."""
+    words = (
+        (STATUS_LOOKS[r.status].word if r.status is not Status.UNKNOWN else r.status_text)
+        if (r := job.state.record)
+        else NO_ANSWER.word
+        for job in jobs
+    )
+    return dict(Counter(words))
+
+
 def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
     """Counts per status word, in attention order, unknown words last."""
     counts = dict(counts)
-    known = [(s, counts.pop(s)) for s in _ORDER if s in counts]
+    known = [(s, counts.pop(s)) for s in _WORDS if s in counts]
     return tuple(known + sorted(counts.items()))
 
 
