@@ -48,7 +48,6 @@ class Handler(BaseHTTPRequestHandler):
     # ACK holds the body back ~40 ms on every keep-alive request.
     disable_nagle_algorithm = True
     server_version = "jobtui-sim"
-    sys_version = ""
 
     @property
     def sim(self) -> Simulator:
@@ -61,6 +60,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the request log is `Simulator.requests`."""
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def date_time_string(self, timestamp: Optional[float] = None) -> str:
         return formatdate(self.sim.wall().timestamp(), usegmt=True)
@@ -132,7 +134,8 @@ class Handler(BaseHTTPRequestHandler):
         return json_reply(200, {"projects": projects, "links": {"self": self.path}})
 
     def _read_body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length") or "0"
+        length = int(declared) if declared.isdigit() else 0
         return self.rfile.read(min(length, MAX_REQUEST_BODY)) if length > 0 else b""
 
     def _send(self, reply: Reply, request_id: str, fault: str = "") -> None:
