@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     add("--ak", help="require AK/SK signatures with this access key (needs --sk)")
     add("--sk", help="the secret key signatures must be made with")
     add("--token", help="require this IAM token in X-Auth-Token")
+    add(
+        "--list-jobs",
+        action="store_true",
+        help="print the scenario's 'PROJECT_ID JOB_ID' lines and exit (for `| jobtui add -`)",
+    )
     return parser
 
 
@@ -38,13 +43,16 @@ def _scenario(name: str) -> Scenario:
     return load_scenario(Path(name))
 
 
-def main(argv: Optional[list[str]] = None, out: TextIO = sys.stdout) -> int:
+def main(argv: Optional[list[str]] = None, out: Optional[TextIO] = None) -> int:
     """Print the URL, then one 'PROJECT_ID JOB_ID' per line; serve until stopped."""
     args = build_parser().parse_args(argv)
+    out = out if out is not None else sys.stdout
     if bool(args.ak) != bool(args.sk):
         return _fail("--ak and --sk go together")
     if args.host not in LOOPBACK and not args.allow_remote:
         return _fail(f"refusing to listen on {args.host} without --allow-remote")
+    if args.list_jobs:
+        return _list_jobs(args.scenario, out)
     try:
         sim = Simulator(_scenario(args.scenario), ak=args.ak, sk=args.sk, token=args.token,
                         port=args.port, host=args.host, clock=RealClock(args.speed),
@@ -57,6 +65,16 @@ def main(argv: Optional[list[str]] = None, out: TextIO = sys.stdout) -> int:
         print(project_id, job_id, file=out)
     out.flush()
     return _serve(sim)
+
+
+def _list_jobs(name: str, out: TextIO) -> int:
+    try:
+        scenario = _scenario(name)
+    except ScenarioError as exc:
+        return _fail(str(exc))
+    for project_id, job_id in scenario.pairs():
+        print(project_id, job_id, file=out)
+    return 0
 
 
 def _serve(sim: Simulator) -> int:

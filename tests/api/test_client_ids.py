@@ -12,7 +12,7 @@ from jobtui.sim import Simulator
 from jobtui.sim.demo import PROJECT_BEIJING, PROJECT_EUROPE
 
 HOSTILE = ["../x", "..", "a/b", "a?b=1", "a#frag", "a%2fb", "@evil.example", "a b", "é",
-           "x" * 129, "", "a\r\nX-Injected: 1", "a\x00"]  # fmt: skip
+           "x" * 129, "x" * 200, "", "a\r\nX-Injected: 1", "a\x00"]  # fmt: skip
 
 
 @pytest.mark.parametrize("bad", HOSTILE)

@@ -62,3 +62,9 @@ def test_scenario_file_and_hostile_builtin(tmp_path: Path) -> None:
 
     assert _scenario(str(example)).name == "example"
     assert _scenario("hostile").name == "hostile"
+
+
+def test_list_jobs_prints_pairs_and_exits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--list-jobs"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [tuple(line.split()) for line in lines] == demo_scenario().pairs()
