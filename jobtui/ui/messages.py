@@ -95,6 +95,14 @@ class PollingPauseToggled(Message):
 
 
 @dataclass
+class SavingFailed(Message):
+    """The session could not write a file (state cache, preferences); monitoring goes on."""
+
+    what: str
+    message: str
+
+
+@dataclass
 class WatchlistReloaded(Message):
     """Entries were added or removed: re-read the session's jobs."""
 
@@ -114,6 +122,7 @@ _FACTORIES: dict[type, Callable[..., Message]] = {
     events.CycleFinished: lambda e: RefreshCycleFinished(e.at, e.requested, e.next_due),
     events.PollingPaused: lambda e: PollingPauseToggled(e.paused),
     events.WatchlistChanged: lambda e: WatchlistReloaded(),
+    events.SaveFailed: lambda e: SavingFailed(e.what, e.message),
 }
 
 

@@ -78,3 +78,11 @@ async def test_watchlist_edited_elsewhere_is_reloaded() -> None:
         ui.session.emit(events.WatchlistChanged())
         await ui.pilot.pause()
         assert ui.main.table.total_count == len(demo_jobs()) - 1
+
+
+async def test_a_file_that_cannot_be_saved_is_said_once() -> None:
+    async with running() as ui:
+        for _ in range(3):
+            ui.session.emit(events.SaveFailed("state cache", "The disk is full."))
+        await ui.pilot.pause()
+        assert ui.toasts == ["Cannot save the state cache; monitoring goes on. The disk is full."]

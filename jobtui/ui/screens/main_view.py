@@ -41,6 +41,7 @@ class MainView(Screen[None]):
         self.last_refresh: Any = None
         self.next_refresh: Any = None
         self.prefs = UiPrefs()
+        self.save_problems: set[tuple[str, str]] = set()
 
     def compose(self) -> ComposeResult:
         yield Banner(zone=self.tui.zone, id="banner")
@@ -202,6 +203,13 @@ class MainView(Screen[None]):
 
     def on_polling_pause_toggled(self, message: m.PollingPauseToggled) -> None:
         self.update_status()
+
+    def on_saving_failed(self, message: m.SavingFailed) -> None:
+        # Said once per distinct problem: the session retries every few seconds.
+        if (message.what, message.message) not in self.save_problems:
+            self.save_problems.add((message.what, message.message))
+            text = f"Cannot save the {message.what}; monitoring goes on. {message.message}"
+            self.app.notify(text, severity="error", markup=False, timeout=15)
 
     def on_watchlist_reloaded(self, message: m.WatchlistReloaded) -> None:
         self.reload_jobs()

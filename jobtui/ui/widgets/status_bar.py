@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from jobtui.model import Status
 from jobtui.state import WatchedJob
-from jobtui.ui.render import NO_ANSWER, STATUS_LOOKS
+from jobtui.ui.render import STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
 
@@ -41,7 +41,7 @@ def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
     words = (
         (STATUS_LOOKS[r.status].word if r.status is not Status.UNKNOWN else r.status_text)
         if (r := job.state.record)
-        else NO_ANSWER.word
+        else "no answer"
         for job in jobs
     )
     return dict(Counter(words))
