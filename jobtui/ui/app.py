@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
@@ -20,6 +21,8 @@ from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
 
 DARK, LIGHT = "textual-dark", "textual-light"
+# Quitting waits this long for the session to save and close (the SIGHUP budget is 2 s).
+STOP_TIMEOUT = 1.5
 
 
 class JobtuiApp(App[int]):
@@ -74,9 +77,13 @@ class JobtuiApp(App[int]):
         await self.stop_session()
 
     async def stop_session(self) -> None:
+        """Stop polling and save; a session that hangs (dead network) must not keep us."""
         if not self._stopped:
             self._stopped = True
-            await settle(self.session.stop())
+            try:
+                await asyncio.wait_for(settle(self.session.stop()), STOP_TIMEOUT)
+            except asyncio.TimeoutError:
+                self.log.warning("session did not stop in time; leaving anyway")
 
     async def action_quit(self) -> None:
         await self.stop_session()

@@ -5,7 +5,12 @@ Related keys share one app run: starting Textual is the slow part of these tests
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
 from jobtui.config import Settings
+from jobtui.ui import app as app_module
 from jobtui.ui.keys import MAIN_BINDINGS
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, FakeSession, demo_jobs
@@ -144,3 +149,15 @@ async def test_ctrl_q_quits_from_a_dialog_too() -> None:
     async with running() as ui:
         await ui.press("a", "ctrl+q")
     assert ui.session.stopped
+
+
+class HangingSession(FakeSession):
+    async def stop(self) -> None:
+        await asyncio.Event().wait()  # a dead network: never returns
+
+
+async def test_quit_does_not_wait_for_a_session_that_hangs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "STOP_TIMEOUT", 0.05)
+    async with running(HangingSession(demo_jobs())) as ui:
+        await ui.press("q")
+    assert ui.app.return_code == 0

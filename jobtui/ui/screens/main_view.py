@@ -165,9 +165,10 @@ class MainView(Screen[None]):
 
     # Poller events, as messages.
     def on_job_refreshed(self, message: m.JobRefreshed) -> None:
+        # No status-line update here: counts change only with a status (its own
+        # message), and recounting 10,000 jobs per answer would not keep up.
         self.retry.pop(message.key, None)
         self.store_state(message.state)
-        self.update_status()
 
     def on_job_status_changed(self, message: m.JobStatusChanged) -> None:
         self.store_state(message.state)
