@@ -25,6 +25,24 @@ The simulator runs on 127.0.0.1 inside this process; the demo's watchlist and
 config live in a temporary folder that is deleted when you quit."""
 
 
+# Start the scenario this far in, so a newcomer sees a job fail within seconds
+# (the ELB job fails at 90 s) and others finish while they look around.
+DEMO_START = 85.0
+
+
+class _StartedClock:
+    """Scenario time running in real time from `start` seconds on."""
+
+    def __init__(self, start: float) -> None:
+        from jobtui.sim.clock import RealClock
+
+        self._real = RealClock()
+        self._start = start
+
+    def now(self) -> float:
+        return self._start + self._real.now()
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options of its own: the global ones (--low-bandwidth, --no-mouse) apply."""
 
@@ -34,7 +52,11 @@ def run(ctx: Context) -> int:
     from jobtui.sim.server import Simulator
 
     scenario = demo_scenario()
-    with tempfile.TemporaryDirectory(prefix="jobtui-demo-") as root, Simulator(scenario) as sim:
+    clock = _StartedClock(DEMO_START)
+    with (
+        tempfile.TemporaryDirectory(prefix="jobtui-demo-") as root,
+        Simulator(scenario, clock=clock) as sim,
+    ):
         write_demo_files(Path(root), sim.url, scenario, ctx.clock())
         # The demo must never touch the user's files or endpoint, whatever they passed.
         ctx.args.config_dir, ctx.args.endpoint, ctx.args.region = root, None, None

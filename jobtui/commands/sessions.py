@@ -6,11 +6,10 @@ Imported only by the commands that talk to the network: it pulls in httpx.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
-from jobtui.errors import JobtuiError
 from jobtui.events import PollerEvent
 from jobtui.poller import Poller
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from jobtui.commands.context import Context
+    from jobtui.session import Session
 
 
 def connections(ctx: Context, settings: Optional[Settings] = None) -> Connections:
@@ -46,6 +46,8 @@ def tui_settings(ctx: Context) -> Settings:
     return dataclasses.replace(settings, display=display)
 
 
-def open_session(ctx: Context, settings: Settings) -> Any:
-    """The Session the monitor runs on (wired when jobtui.session lands)."""
-    raise JobtuiError("the monitor is not available in this build yet; try 'jobtui status'.")
+def open_session(ctx: Context, settings: Settings) -> Session:
+    """The Session on the user's files; ConfigError (file:line:column) for a broken watchlist."""
+    from jobtui.session import Session
+
+    return Session.from_paths(ctx.paths, settings, connections(ctx, settings))

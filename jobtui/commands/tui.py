@@ -11,5 +11,7 @@ def run(ctx: Context, *, demo: bool = False) -> int:
     from jobtui.ui.app import run_app
 
     settings = tui_settings(ctx)
-    ctx.entries()  # a broken watchlist stops here with file:line:column, before the screen
-    return run_app(open_session(ctx, settings), settings, demo=demo)
+    # Built before the screen opens, so a broken watchlist is reported as file:line:column.
+    session = open_session(ctx, settings)
+    # SessionLike declares paused and endpoint_label settable; Session has read-only properties.
+    return run_app(session, settings, demo=demo)  # type: ignore[arg-type]
