@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Optional
 
 from jobtui.commands import OK
 from jobtui.commands.context import Context
-from jobtui.commands.list import known_jobs
 from jobtui.errors import UsageError
-from jobtui.state import WatchedJob
 from jobtui.timefmt import parse_duration
 
 NAME = "prune"
@@ -31,11 +29,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: Context) -> int:
+    from jobtui.commands.sessions import open_session
+
     age = _age(ctx.args.older_than)
-    now = ctx.clock()
-    keys = [job.entry.key for job in known_jobs(ctx) if _finished(job, now, age)]
-    removed = ctx.watchlist.remove(keys) if keys else 0
-    for project, job in keys:
+    # The session holds the one rule for "finished"; it is never started: no network.
+    session = open_session(ctx, ctx.settings)
+    before = {job.entry.key for job in session.jobs()}
+    removed = session.prune(older_than=None if age is None else age.total_seconds())
+    gone = before - {job.entry.key for job in session.jobs()}
+    for project, job in sorted(gone):
         ctx.out(f"removed: {project}/{job}")
     ctx.err(f"pruned {removed} finished job{'s' if removed != 1 else ''}.")
     return OK
@@ -48,13 +50,3 @@ def _age(text: Optional[str]) -> Optional[timedelta]:
         return parse_duration(text)
     except ValueError as error:
         raise UsageError(f"--older-than: {error}.") from None
-
-
-def _finished(job: WatchedJob, now: datetime, age: Optional[timedelta]) -> bool:
-    record = job.state.record
-    if record is None or not record.terminal:
-        return False
-    if age is None:
-        return True
-    ended = record.end_time or job.state.fetched_at
-    return ended is not None and now - ended > age
