@@ -69,3 +69,17 @@ def test_plain_lines_print_once_per_change(progress: str) -> None:
     expected = 1 if progress == "40%" else 2
     assert stream.getvalue().count("\n") == expected
     assert "\x1b" not in stream.getvalue() and stream.getvalue().startswith("09:30:00 ")
+
+
+def test_low_bandwidth_and_no_mouse_override_config(tmp_path: Path) -> None:
+    from jobtui.cli import parse
+    from jobtui.commands.context import Context
+    from jobtui.commands.sessions import tui_settings
+
+    (tmp_path / "config.toml").write_text("[display]\nmouse = true\nanimations = true\n")
+    args = parse(["--config-dir", str(tmp_path), "--low-bandwidth"])
+    display = tui_settings(Context(args, env={})).display
+    assert (display.low_bandwidth, display.animations, display.mouse) == (True, False, False)
+    args = parse(["--config-dir", str(tmp_path), "--no-mouse"])
+    display = tui_settings(Context(args, env={})).display
+    assert (display.animations, display.mouse) == (True, False)

@@ -61,7 +61,8 @@ def test_remove_by_job_id_and_unknown_ones(jobtui: Run) -> None:
 
 def test_corrupt_watchlist_names_file_line_and_column(jobtui: Run, tmp_path: Path) -> None:
     (tmp_path / "watchlist.toml").write_text('version = 1\n[[job]\nproject_id = "x"\n')
-    for command in (["list"], ["remove", JOB], ["status"], ["add", PROJECT, JOB], ["wait", JOB]):
+    commands = (["list"], ["remove", JOB], ["status"], ["add", PROJECT, JOB], ["wait", JOB], [])
+    for command in commands:
         result = jobtui(*command)
         assert result.code == 2, command
         assert f"{tmp_path / 'watchlist.toml'}:2:" in result.err
