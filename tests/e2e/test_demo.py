@@ -20,8 +20,9 @@ def test_demo_opens_a_failed_jobs_detail_and_quits_cleanly(
         term.send_keys("enter")
         if term.wait_for(_shows_failure, 1.0):
             break
-        term.send_keys("escape", "down")
+        # a pause after Escape, or the next key reads as Alt+key
+        term.send_keys("escape", "down", gap=0.15)
     assert _shows_failure(term.text()), term.text()
-    term.send_keys("escape", "q")
+    term.send_keys("escape", "q", gap=0.15)
     assert term.wait_exit(5.0) == 0
     assert term.terminal_left_dirty() == []
