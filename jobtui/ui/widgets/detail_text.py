@@ -72,7 +72,7 @@ def _rows(pairs: Iterable[tuple[str, object]]) -> Text:
     for label, value in pairs:
         if value is None or value == "":
             continue
-        out.append(f"{label:<14}", style="bold")
+        out.append(f"{label:<13}", style="bold")
         out.append_text(value if isinstance(value, Text) else lit(str(value)))
         out.append("\n")
     out.rstrip()
@@ -132,7 +132,7 @@ def _failure(record: JobRecord) -> Text:
 
 
 def _extra(record: JobRecord) -> Text:
-    rows = [(str(k)[:13], str(v)) for k, v in record.extra.items()]
+    rows = [(str(k)[:12], str(v)) for k, v in record.extra.items()]
     return _rows(rows)
 
 
