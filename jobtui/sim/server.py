@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import ssl
 import threading
@@ -19,8 +20,33 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 class _Server(ThreadingHTTPServer):
+    """Tracks open connections so that stopping also ends the kept-alive ones."""
+
     # Handler threads must not keep a stopping simulator (or the test run) alive.
     daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[Handler]) -> None:
+        super().__init__(address, handler)
+        self._open: set[Any] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Cut every open connection: a stopped endpoint must not answer on old ones."""
+        with self._open_lock:
+            connections = list(self._open)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 class _Server6(_Server):
@@ -64,7 +90,7 @@ class Simulator:
         self._lock = threading.Lock()
         self._faults = FaultBook(scenario.faults)
         self._requests: list[Request] = []
-        self._server: Optional[ThreadingHTTPServer] = None
+        self._server: Optional[_Server] = None
         self._thread: Optional[threading.Thread] = None
         self.stopping = threading.Event()
 
@@ -75,7 +101,8 @@ class Simulator:
 
     def start(self) -> str:
         """Bind and serve; returns the base URL."""
-        server = (_Server6 if ":" in self._address[0] else _Server)(self._address, Handler)
+        server_class = _Server6 if ":" in self._address[0] else _Server
+        server = server_class(self._address, Handler)
         server.sim = self  # type: ignore[attr-defined]
         if self._tls is not None:
             server.socket = self._tls.wrap_socket(server.socket, server_side=True)
@@ -96,6 +123,7 @@ class Simulator:
         self.stopping.set()
         if self._server is not None:
             self._server.shutdown()
+            self._server.close_connections()
             self._server.server_close()
             self._server = None
         if self._thread is not None:

@@ -29,10 +29,14 @@ async def test_connection_refused_when_the_endpoint_is_down(sim: Simulator) -> N
 
 async def test_endpoint_down_and_back_on_the_same_port(sim_factory: SimFactory) -> None:
     first = sim_factory()
-    first.stop()
-    assert (await fetch_error(first)).kind == "connection"
-    second = sim_factory(port=first.port)
-    async with DwsClient(second.url) as api:
+    async with DwsClient(first.url) as api:
+        await api.get_job(PROJECT_BEIJING, ELB_JOB)
+        first.stop()
+        # The kept-alive connection must not outlive the endpoint.
+        with pytest.raises(ApiError) as down:
+            await api.get_job(PROJECT_BEIJING, ELB_JOB)
+        assert down.value.kind == "connection"
+        sim_factory(port=first.port)
         assert (await api.get_job(PROJECT_BEIJING, ELB_JOB)).job_id == ELB_JOB
 
 
