@@ -115,8 +115,11 @@ async def test_help_palette_and_theme() -> None:
         assert {b.description for b in MAIN_BINDINGS} <= actions
         await ui.press("escape")
         assert ui.app.screen is ui.main
-        titles = {c.title for c in ui.app.get_system_commands(ui.main)}
-        assert {b.description for b in MAIN_BINDINGS} <= titles
+        commands = {c.title: c.callback for c in ui.app.get_system_commands(ui.main)}
+        assert {b.description for b in MAIN_BINDINGS} <= set(commands)
+        await commands["Pause"]()
+        await ui.pilot.pause()
+        assert ("pause", ()) in ui.session.calls
         await ui.press("t")
         assert ui.app.theme == "textual-light"
         assert ui.session.prefs()["theme"] == "textual-light"

@@ -42,6 +42,7 @@ class MainView(Screen[None]):
         self.next_refresh: Any = None
         self.prefs = UiPrefs()
         self.save_problems: set[tuple[str, str]] = set()
+        self.stored_prefs: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Banner(zone=self.tui.zone, id="banner")
@@ -73,7 +74,9 @@ class MainView(Screen[None]):
 
     def on_mount(self) -> None:
         self.tui.session.subscribe(self._on_poller_event)
-        self.apply_prefs(UiPrefs.from_dict(self.tui.session.prefs()))
+        # Read once: later saves merge into this copy instead of re-reading the file.
+        self.stored_prefs = dict(self.tui.session.prefs())
+        self.apply_prefs(UiPrefs.from_dict(self.stored_prefs))
         self.reload_jobs()
         self.table.focus()
         # Ages and elapsed times move on a coarse tick: nothing redraws every second
@@ -160,7 +163,7 @@ class MainView(Screen[None]):
         self.query_one("#body").set_classes(prefs.detail_layout)
         self.update_status()
         if save:
-            merged = prefs.merged_into(self.tui.session.prefs())
+            merged = self.stored_prefs = prefs.merged_into(self.stored_prefs)
             self.call_session("save_prefs", merged)
 
     # Poller events, as messages.
