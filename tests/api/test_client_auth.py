@@ -30,6 +30,7 @@ async def test_signed_request_gets_the_job(sim_factory: SimFactory) -> None:
         again = await api.get_job(PROJECT_BEIJING, ELB_JOB)
     assert record.status is Status.RUNNING and record.job_name == "ecfClusterElbCreateJob"
     assert record.request_id == sim.requests[0].request_id
+    assert record.server_date is not None and record.server_date.tzinfo is not None
     assert again.request_id != record.request_id
     # One connection, reused: both requests came from the same client port.
     assert sim.requests[0].client_port == sim.requests[1].client_port
