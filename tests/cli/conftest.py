@@ -52,6 +52,7 @@ def jobtui(
 RUNNING = "11111111111111111111111111110001"
 SUCCEEDS = "11111111111111111111111111110002"
 FAILS = "11111111111111111111111111110003"
+AHEAD = "11111111111111111111111111110004"
 MISSING = "11111111111111111111111111119999"
 
 SCENARIO = {
@@ -67,6 +68,9 @@ SCENARIO = {
                   {"at": 10, "status": "FAIL",
                    "fields": {"failed_code": "CreateELBTask-fail:DWS.0114",
                               "failed_detail": "DWS.0114:ELB private IP is not configured."}}]},
+        # Local Beijing time sent as if it were UTC: begins 8 h after the server's Date.
+        {"project_id": PROJECT, "job_id": AHEAD, "job_name": "localTimeJob", "begin": 28800,
+         "step": [{"at": 0, "status": "RUNNING", "progress": "5%"}]},
     ],
 }  # fmt: skip
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from jobtui.sim.server import Simulator
-from tests.cli.conftest import FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
+from tests.cli.conftest import AHEAD, FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
 
 
 def test_status_json_has_every_documented_key(jobtui: Run, cli_sim: Simulator) -> None:
@@ -51,3 +52,20 @@ def test_status_without_any_endpoint_says_how_to_set_one(jobtui: Run) -> None:
     assert result.code == 1
     [job] = json.loads(result.out)
     assert "region" in job["error"]["message"] or "endpoint" in job["error"]["message"]
+
+
+def test_zone_per_region_from_config(jobtui: Run, cli_sim: Simulator, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[zones]\n"cn-north-4" = "Asia/Shanghai"\n')
+    jobtui("add", PROJECT, RUNNING, "--region", "cn-north-4")
+    jobtui("add", PROJECT, SUCCEEDS, "--region", "eu-west-101")
+    result = jobtui("status", "--json", "--endpoint", cli_sim.url)
+    shanghai, utc = json.loads(result.out)
+    assert shanghai["begin_time"].endswith("+08:00") and utc["begin_time"].endswith("+00:00")
+    assert not shanghai["zone_mismatch"] and not utc["zone_mismatch"]
+
+
+def test_begin_time_ahead_of_the_server_is_flagged(jobtui: Run, cli_sim: Simulator) -> None:
+    result = jobtui("status", f"{PROJECT}/{AHEAD}", "--endpoint", cli_sim.url)
+    assert result.code == 0
+    assert " !" in result.out.splitlines()[1]
+    assert "[zones]" in result.err
