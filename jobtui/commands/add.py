@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobtui.api.endpoints import endpoint_for_region
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
@@ -39,6 +40,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     args = ctx.args
+    if args.region:
+        endpoint_for_region(args.region)  # a typo is caught now, not at every poll
     if args.ids == ["-"]:
         parsed = parse_job_lines(ctx.stdin.read(), args.project)
         for error in parsed.errors:

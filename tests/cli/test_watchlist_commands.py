@@ -49,6 +49,12 @@ def test_add_rejects_a_bad_id_with_a_sentence(jobtui: Run) -> None:
     assert "Traceback" not in result.err
 
 
+def test_add_rejects_a_region_that_is_not_one(jobtui: Run) -> None:
+    result = jobtui("add", PROJECT, JOB, "--region", "Beijing 4")
+    assert result.code == 2 and "cn-north-4" in result.err
+    assert json.loads(jobtui("list", "--json").out) == []
+
+
 def test_remove_by_job_id_and_unknown_ones(jobtui: Run) -> None:
     jobtui("add", PROJECT, JOB)
     jobtui("add", PROJECT, JOB2)
