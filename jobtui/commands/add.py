@@ -42,17 +42,21 @@ def run(ctx: Context) -> int:
     args = ctx.args
     if args.region:
         endpoint_for_region(args.region)  # a typo is caught now, not at every poll
-    if args.ids == ["-"]:
-        parsed = parse_job_lines(ctx.stdin.read(), args.project)
-        for error in parsed.errors:
-            ctx.err(f"standard input {error}.")
-        keys = parsed.keys
-    else:
-        keys = [_key(args.ids, args.project)]
+    keys, bad = _from_stdin(ctx) if args.ids == ["-"] else ([_key(args.ids, args.project)], 0)
     entries = [_entry(ctx, project, job) for project, job in keys]
     added = ctx.watchlist.add(entries) if entries else []
     _report(ctx, entries, added)
-    return FAILED if args.ids == ["-"] and (parsed.errors or not keys) else OK
+    return FAILED if bad or not keys else OK
+
+
+def _from_stdin(ctx: Context) -> tuple[list[tuple[str, str]], int]:
+    """The jobs piped in, and how many lines were bad (each reported on stderr)."""
+    parsed = parse_job_lines(ctx.stdin.read(), ctx.args.project)
+    for error in parsed.errors:
+        ctx.err(f"standard input {error}.")
+    if not parsed.keys and not parsed.errors:
+        ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
+    return parsed.keys, len(parsed.errors)
 
 
 def _key(ids: list[str], project: str | None) -> tuple[str, str]:

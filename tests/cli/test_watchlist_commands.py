@@ -36,6 +36,11 @@ def test_add_from_stdin_reports_bad_lines_and_adds_good_ones(jobtui: Run) -> Non
     assert {j["job_id"] for j in json.loads(jobtui("list", "--json").out)} == {JOB, JOB2}
 
 
+def test_add_from_empty_stdin_says_so(jobtui: Run) -> None:
+    result = jobtui("add", "-", stdin="\n# nothing\n")
+    assert result.code == 1 and "no job IDs on standard input" in result.err
+
+
 def test_add_from_stdin_takes_a_dws_answer_with_project(jobtui: Run) -> None:
     answer = json.dumps({"job_id": JOB2}, indent=4)
     assert jobtui("add", "-", "--project", PROJECT, stdin=answer).code == 0
