@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Optional
 
-from jobtui.commands import FAILED, INTERRUPTED, USAGE
+from jobtui.commands import FAILED, INTERRUPTED, PIPE_CLOSED, USAGE
 from jobtui.commands import add as add_cmd
 from jobtui.commands import demo as demo_cmd
 from jobtui.commands import list as list_cmd
@@ -145,6 +145,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _report(error, USAGE, debug)
     except JobtuiError as error:
         return _report(error, FAILED, debug)
+    except BrokenPipeError:  # `jobtui list | head`: the reader left; nothing to say
+        _silence_stdout()
+        return PIPE_CLOSED
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        return _report(JobtuiError(f"cannot use{where}: {error.strerror or error}."), FAILED, debug)
     except Exception as error:  # the user gets a sentence, not a traceback
         if debug:
             raise
@@ -162,6 +168,14 @@ def _report(error: JobtuiError, status: int, debug: bool) -> int:
         traceback.print_exc()
     print(f"jobtui: {error}", file=sys.stderr)
     return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> None:

@@ -13,3 +13,4 @@ USAGE = 2
 TIMEOUT = 3
 UNQUERYABLE = 4
 INTERRUPTED = 130
+PIPE_CLOSED = 141  # as a shell reports a command ended by SIGPIPE
