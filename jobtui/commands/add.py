@@ -18,7 +18,7 @@ EPILOG = """\
 examples:
   jobtui add 05f2cff45100d5112f4bc00b794ea08e 2c9080e8845b207101845b245e1e0001
   jobtui add 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001 --label elb
-  jobtui sim --port 0 | tail -n +2 | jobtui add -
+  jobtui sim --list-jobs | jobtui add -
   hcloud DWS AssociateElb ... | jobtui add - --project 05f2cff45100d5112f4bc00b794ea08e
 
 With '-', standard input holds one job per line: 'PROJECT_ID JOB_ID',
