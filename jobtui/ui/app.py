@@ -19,6 +19,7 @@ from jobtui.ui.options import UiOptions
 from jobtui.ui.screens.help import HelpScreen
 from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
+from jobtui.ui.terminal_guard import TerminalGuard, install_terminal_guard
 
 DARK, LIGHT = "textual-dark", "textual-light"
 # Quitting waits this long for the session to save and close (the SIGHUP budget is 2 s).
@@ -47,6 +48,7 @@ class JobtuiApp(App[int]):
         self.zone = zone
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._stopped = False
+        self.guard: Optional[TerminalGuard] = None
         if title:
             self.title = title
         if not options.animations:
@@ -66,6 +68,8 @@ class JobtuiApp(App[int]):
         # The screen subscribes when it mounts: start the session only after that,
         # or its first events would have nobody to hear them.
         await self.push_screen("main")
+        # Signals and a hung-up terminal (SSH dropped) end the app cleanly; no-op in tests.
+        self.guard = install_terminal_guard(self)
         self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:
@@ -74,6 +78,8 @@ class JobtuiApp(App[int]):
         return wanted if wanted in self.available_themes else DARK
 
     async def on_unmount(self) -> None:
+        if self.guard is not None:
+            self.guard.stop()
         await self.stop_session()
 
     async def stop_session(self) -> None:
@@ -118,5 +124,6 @@ def run_app(
 ) -> int:
     """Run the TUI on `session` until the user quits; the exit status for the CLI."""
     app = build_app(session, settings, title=title or ("jobtui demo" if demo else None))
-    result = app.run(mouse=app.options.mouse)
-    return result if isinstance(result, int) else 0
+    app.run(mouse=app.options.mouse)
+    # 128+signal after SIGTERM/SIGHUP (set by the terminal guard), else 0.
+    return app.return_code or 0
