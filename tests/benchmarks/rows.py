@@ -32,6 +32,10 @@ def reference_rows(count: int) -> list[tuple[str, ...]]:
     return rows
 
 
+def visible_jobs(text: str) -> set[str]:
+    """The benchmark jobs visible in a screen's text."""
+    return set(ROW_PATTERN.findall(text))
+
+
 def rows_on_screen(text: str) -> int:
-    """Distinct benchmark jobs visible in a screen's text."""
-    return len(set(ROW_PATTERN.findall(text)))
+    return len(visible_jobs(text))

@@ -47,10 +47,12 @@ def visible_rows(count: int, rows: int = SIZE[1]) -> int:
     return min(count, rows - 12)
 
 
-def wait_ready(term: PtyTerm, count: int, timeout: float = 60.0) -> float:
-    """Seconds from now until a full table is on screen; NotReady if it never is."""
+def wait_ready(
+    term: PtyTerm, count: int, timeout: float = 60.0, want: Optional[int] = None
+) -> float:
+    """Seconds from now until a full table (or `want` rows) is on screen; else NotReady."""
     start = time.monotonic()
-    want = visible_rows(count, term.rows)
+    want = want or visible_rows(count, term.rows)
     if not term.wait_for(lambda text: rows_on_screen(text) >= want, timeout):
         code = term.wait_exit(0.1)
         screen = " | ".join(line for line in term.text().splitlines() if line.strip())[-300:]

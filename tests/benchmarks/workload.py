@@ -15,6 +15,9 @@ from jobtui.sim.server import Simulator
 from tests.benchmarks.rows import DONE, job_id, job_name
 
 PROJECT = "0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d"
+# The default 60 requests a minute would stretch a 2 s interval over 10 running jobs
+# to 10 s; benchmarks hold jobtui to the interval it was given.
+UNTHROTTLED = "rate_per_minute = 100000\nconcurrency = 16\n"
 ADVANCE_SECONDS = 100.0  # advancing jobs go 0% → 100% in this time: 1% a second
 
 
@@ -29,12 +32,13 @@ class Mix:
 
 
 STEP_AT = 1000.0
+STEPPED = "41%"  # no other job in a one-step mix shows this figure
 
 
 def timeline(i: int, mix: Mix) -> JobTimeline:
     """Job i of the mix: advancing, running still, or finished long ago."""
     if mix.one_step and i == 0:
-        steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", "41%"))
+        steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", STEPPED))
     elif i < mix.advancing:
         steps = (Step(0, "RUNNING", "0%"), Step(ADVANCE_SECONDS, "RUNNING", "100%"))
     elif i < mix.running:
@@ -66,7 +70,7 @@ class Workspace:
     """A running simulator and a config dir whose watchlist holds the mix's jobs."""
 
     def __init__(
-        self, mix: Mix, *, interval: float = 2.0, manual: bool = False, config: str = ""
+        self, mix: Mix, *, interval: float = 2.0, manual: bool = False, config: str = UNTHROTTLED
     ) -> None:
         self.mix = mix
         self.clock: Optional[ManualClock] = ManualClock() if manual else None
