@@ -31,7 +31,7 @@ def _quit(term: object, how: Exit) -> int | None:
     return term.wait_exit(5.0)  # type: ignore[attr-defined,no-any-return]
 
 
-IDS = [f"{m[0]}{'-NO_COLOR' if m[1] else ''}-{m[3]}" for m in MATRIX]
+IDS = [f"{m[0]}{'-NO_COLOR' if m[1] else ''}-{getattr(m[3], 'name', m[3])}" for m in MATRIX]
 
 
 @pytest.mark.parametrize(("term_name", "env", "size", "how"), MATRIX, ids=IDS)
