@@ -196,9 +196,7 @@ class Poller:
             self._wake.clear()
             return
         waits: list[asyncio.Future[object]] = [asyncio.ensure_future(self._wake.wait())]
-        delay = self._idle_time()
-        if delay is not None:
-            waits.append(asyncio.ensure_future(self._sleep(delay)))
+        waits.append(asyncio.ensure_future(self._sleep(self._idle_time())))
         try:
             await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -206,12 +204,12 @@ class Poller:
                 task.cancel()
         self._wake.clear()
 
-    def _idle_time(self) -> Optional[float]:
-        """Seconds until the next job is due; paused, a look every interval is enough."""
-        if self._paused:
+    def _idle_time(self) -> float:
+        """Seconds until the next job is due; paused or idle, a look every interval."""
+        due = None if self._paused else self.schedule.next_due()
+        if due is None:
             return self.schedule.interval
-        due = self.schedule.next_due()
-        return None if due is None else max(MIN_IDLE, due - self._clock())
+        return max(MIN_IDLE, due - self._clock())
 
     async def refresh_once(self, keys: Iterable[JobKey]) -> dict[JobKey, JobState]:
         """Fetch these jobs now (what `jobtui status` uses) and return their states.

@@ -35,6 +35,7 @@ from jobtui.state import WatchEntry
 PROJECTS = 20
 FINISH_AT = 100.0  # scenario seconds: every job ends SUCCESS (or FAIL) here
 LIFTED = 1e9  # requests per minute: no cap
+SIM = ["-m", "jobtui"]
 
 
 @dataclasses.dataclass
@@ -155,14 +156,13 @@ def served(sim: Scenario, home: Path) -> Iterator[str]:
     """`jobtui sim` in its own process, serving every job as RUNNING; yields its URL."""
     path = home / "scenario.toml"
     path.write_text(scenario_toml(sim), encoding="utf-8")
-    command = [sys.executable, "-m", "jobtui", "sim", "--port", "0", "--scenario", str(path)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    try:
+    command = [sys.executable, *SIM, "sim", "--port", "0", "--scenario", str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         assert process.stdout is not None
-        yield process.stdout.readline().strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        try:
+            yield process.stdout.readline().strip()
+        finally:
+            process.terminate()
 
 
 def scenario_toml(sim: Scenario) -> str:
