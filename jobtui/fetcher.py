@@ -204,12 +204,21 @@ class Fetcher:
 
     def _open(self, gates: Iterable[Gate]) -> None:
         for gate in gates:
+            held_by = gate.error
             if not gate.open():
                 continue
+            self._release(gate, held_by)
             if gate.kind == "credential":
                 self.emit(CredentialResumed(gate.name))
             else:
                 self.emit(EndpointUp(gate.name))
+
+    def _release(self, gate: Gate, error: Optional[ErrorInfo]) -> None:
+        """A gate opened again: the jobs it held back are due now, not at its retry time."""
+        now = self.clock()
+        for key, state in self.states.items():
+            if error is not None and state.error == error and gate in self.gates(key):
+                self.schedule.release(key, now)
 
 
 def _shown(record: JobRecord) -> tuple[object, ...]:

@@ -23,7 +23,7 @@ ENDPOINT_BASE = 5.0
 SERVER_STRIKES = 3
 
 
-@dataclass
+@dataclass(eq=False)  # a gate is one live thing: compared by identity
 class Gate:
     """One endpoint or credential: unproven, open, or blocked until `retry_at`."""
 

@@ -98,6 +98,12 @@ class Schedule:
         if slot is not None:
             slot.due = max(slot.due, until)
 
+    def release(self, key: JobKey, now: float) -> None:
+        """Make a held-back job due now (finished jobs stay finished)."""
+        slot = self._slots.get(key)
+        if slot is not None and slot.due != NEVER:
+            slot.due = min(slot.due, now)
+
     def force(self, now: float, key: Optional[JobKey] = None) -> None:
         """Refresh now: one job (even a finished one), or every unfinished job."""
         if key is not None:

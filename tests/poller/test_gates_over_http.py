@@ -76,3 +76,17 @@ async def test_a_credential_resumes_when_its_probe_passes(tmp_path: Path) -> Non
         await rig.time.run_for(rig.poller, 181)
         assert len(rig.of(CredentialPaused)) == 1 and len(rig.of(CredentialResumed)) == 1
         assert await rig.served() == 1 + 20  # the refused probe, then every job
+
+
+async def test_jobs_held_by_a_paused_credential_go_as_soon_as_a_retry_passes(
+    tmp_path: Path,
+) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        rig.sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        await rig.time.run_for(rig.poller, 30)
+        assert await rig.served() == 1
+        # The user fixed the key and asks about one job: the other 19 follow at once.
+        rig.poller.refresh(entries(TWENTY)[5].key)
+        await rig.time.run_for(rig.poller, 1)
+        assert await rig.served() == 21
+        assert all(state.record for state in rig.poller.states.values())
