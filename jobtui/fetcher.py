@@ -49,6 +49,7 @@ class Router(Protocol):
 
     def route(self, entry: WatchEntry) -> Route: ...
     def client(self, route: Route) -> JobSource: ...
+    def reload(self) -> None: ...
 
 
 class Fetcher:
@@ -85,7 +86,10 @@ class Fetcher:
             self._routes[key] = found
         return found
 
-    def forget_routes(self) -> None:
+    def forget_routes(self, *, reload: bool = False) -> None:
+        """Work routes out again (entries changed; with `reload`, credentials too)."""
+        if reload:
+            self.router.reload()
         self._routes.clear()
 
     def gates(self, key: JobKey) -> tuple[Gate, ...]:

@@ -106,8 +106,12 @@ class Poller:
 
         A blocked endpoint or paused credential gets one probe at once too.
         """
+        if key is not None and key not in self._fetcher.entries:
+            return
         now = self._clock()
         self.schedule.force(now, key)
+        # The user may have fixed the credentials file: read it again.
+        self._fetcher.forget_routes(reload=True)
         gates = self._fetcher.gates(key) if key else self._all_gates()
         for gate in gates:
             gate.probe_now(now)

@@ -28,7 +28,7 @@ from jobtui.api.credentials import (
     find_credentials,
 )
 from jobtui.api.endpoints import resolve_endpoint
-from jobtui.config import Settings
+from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
 from jobtui.state import WatchEntry
 
@@ -78,6 +78,8 @@ class Connections:
         self._home = Path.home() if home is None else home
         self._transport = transport
         self._credentials: dict[str, Credentials] = {}
+        self._by_source: dict[str, Credentials] = {}
+        self._retired: list[DwsClient] = []
         self._clients: dict[Route, DwsClient] = {}
 
     def route(self, entry: WatchEntry) -> Route:
@@ -86,7 +88,7 @@ class Connections:
         region = entry.region or self._region or project.region
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
         endpoint = resolve_endpoint(explicit, self._env, region)
-        credentials = self._credentials_for(project.credentials)
+        credentials = self._credentials_for(project)
         return Route(endpoint, str(credentials), region, self._settings.zone(region))
 
     def client(self, route: Route) -> DwsClient:
@@ -116,12 +118,23 @@ class Connections:
             return "no endpoint"
         return urlsplit(endpoint).netloc
 
-    def _credentials_for(self, source: str) -> Credentials:
-        credentials = self._load(source)
-        self._credentials.setdefault(str(credentials), credentials)
-        return credentials
+    def _credentials_for(self, project: ProjectSettings) -> Credentials:
+        """The project's credentials, read once per source (the file is not re-read per job)."""
+        found = self._by_source.get(project.credentials)
+        if found is None:
+            found = self._by_source[project.credentials] = self._load(project)
+            if self._credentials.get(str(found)) != found:
+                self._retire(str(found))
+                self._credentials[str(found)] = found
+        return found
 
-    def _load(self, source: str) -> Credentials:
+    def _retire(self, credential: str) -> None:
+        """The credentials behind a label changed (a new SK): its clients must go."""
+        for route in [r for r in self._clients if r.credential == credential]:
+            self._retired.append(self._clients.pop(route))
+
+    def _load(self, project: ProjectSettings) -> Credentials:
+        source, path = project.credentials, project.credentials_file
         if source == "none":
             return NO_CREDENTIALS
         if source == "token":
@@ -129,17 +142,21 @@ class Connections:
             if not token:
                 raise ConfigError(f"credentials = 'token' but {ENV_TOKEN} is not set.")
             return Credentials("token", token=token, source=ENV_TOKEN)
-        if source.startswith("file:"):
-            path = Path(source[len("file:") :]).expanduser()
+        if path is not None:
             found = credentials_from_file(path)
             if found is None:
                 raise ConfigError("no [basic] section with ak and sk", path=str(path))
             return found
         return find_credentials(self._env, self._home)
 
+    def reload(self) -> None:
+        """Read the credentials again on next use (after the user fixed them)."""
+        self._by_source.clear()
+
     async def aclose(self) -> None:
         """Close every client's connections."""
-        clients, self._clients = list(self._clients.values()), {}
+        clients, self._clients = [*self._clients.values(), *self._retired], {}
+        self._retired = []
         for client in clients:
             await client.aclose()
 

@@ -27,6 +27,9 @@ class FakeJobs:
     def client(self, route: Route) -> FakeJobs:
         return self
 
+    def reload(self) -> None:
+        """Nothing to read again."""
+
     async def get_job(self, project_id: str, job_id: str) -> JobRecord:
         self.calls.append(job_id)
         self.in_flight += 1
