@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from jobtui import events
+from jobtui.config import DisplaySettings, Settings
 from jobtui.model import Status
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
@@ -65,8 +66,16 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         assert "sync it with NTP" in detail
 
 
-async def test_cycle_finished_sets_last_and_next_refresh() -> None:
+async def test_cycle_finished_shows_last_refresh_to_the_minute_by_default() -> None:
     async with running() as ui:
+        ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
+        await ui.pilot.pause()
+        assert "refreshed 09:00  every 10s" in ui.status_line()
+
+
+async def test_with_a_seconds_clock_the_status_line_shows_the_next_refresh() -> None:
+    settings = Settings(display=DisplaySettings(seconds_clock=True))
+    async with running(settings=settings) as ui:
         ui.session.emit(events.CycleFinished(T0, 4, T0 + timedelta(seconds=10)))
         await ui.pilot.pause()
         assert "refreshed 09:00:00  next 09:00:10" in ui.status_line()

@@ -113,7 +113,7 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
     tmp_path: Path, demo_sim: Simulator
 ) -> None:
     async with on_simulator(tmp_path, demo_sim) as (ui, time):
-        await until(ui, lambda: "refreshed 09:00:00" in ui.status_line())
+        await until(ui, lambda: "refreshed 09:00  every 10s" in ui.status_line())
         assert "RUNNING" in _statuses(ui)
         for _ in range(10):  # the ELB job fails 90 s in
             time.advance(10)

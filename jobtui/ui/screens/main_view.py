@@ -120,11 +120,14 @@ class MainView(Screen[None]):
 
     def update_status(self) -> None:
         session = self.tui.session
+        options = self.tui.options
         self.query_one(StatusBar).show(
-            StatusFacts(
+            StatusFacts.coarse(
+                options.seconds_clock,
+                self.last_refresh,
+                interval=options.settings.refresh_interval,
                 endpoint=session.endpoint_label,
-                last_refresh=self.last_refresh,
-                next_refresh=self.next_refresh,
+                next_refresh=self.next_refresh if options.seconds_clock else None,
                 paused=bool(session.paused),
                 shown=self.table.shown_count,
                 total=self.table.total_count,

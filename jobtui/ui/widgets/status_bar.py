@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Optional
+from typing import Any, Optional
 
 from rich.text import Text
 from textual.widget import Widget
@@ -34,6 +34,17 @@ class StatusFacts:
     shown: int
     total: int
     counts: tuple[tuple[str, int], ...]
+    # Without a seconds clock, times show to the minute so a poll that changes
+    # nothing changes no byte on screen; `interval` then stands in for "next".
+    seconds: bool = False
+    interval: Optional[float] = None
+
+    @classmethod
+    def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
+        """Facts with `last_refresh` cut to the minute unless `seconds`."""
+        if last is not None and not seconds:
+            last = last.replace(second=0, microsecond=0)
+        return cls(last_refresh=last, seconds=seconds, **facts)
 
 
 def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
@@ -70,17 +81,28 @@ def _line(facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: boo
     parts = [lit(facts.endpoint or "no endpoint", "bold")] if endpoint else []
     if facts.paused:
         parts.append(Text("PAUSED", style="bold reverse"))
-    last = hms(facts.last_refresh, zone) if facts.last_refresh else "not yet"
+    last = _time(facts.last_refresh, zone, facts.seconds) if facts.last_refresh else "not yet"
     parts.append(Text(f"refreshed {last}" if words else last))
-    if not facts.paused and facts.next_refresh is not None:
-        next_at = hms(facts.next_refresh, zone)
-        parts.append(Text(f"next {next_at}" if words else f">{next_at}"))
+    if not facts.paused:
+        parts.append(_next(facts, zone, words))
     counts = Text(f"│ {shown_label(facts.shown, facts.total)} ")
     for status, count in facts.counts:
         counts.append(" ")
         counts.append_text(lit(f"{status} {count}", style_of(status)))
     parts.append(counts)
     return Text("  ").join(parts)
+
+
+def _next(facts: StatusFacts, zone: Optional[tzinfo], words: bool) -> Text:
+    """The next refresh to the second, or the interval when times are coarse."""
+    if facts.seconds and facts.next_refresh is not None:
+        next_at = hms(facts.next_refresh, zone)
+        return Text(f"next {next_at}" if words else f">{next_at}")
+    return Text(f"every {facts.interval:g}s" if facts.interval else "")
+
+
+def _time(at: datetime, zone: Optional[tzinfo], seconds: bool) -> str:
+    return hms(at, zone) if seconds else at.astimezone(zone).strftime("%H:%M")
 
 
 class StatusBar(Widget):
