@@ -11,7 +11,9 @@ from jobtui.events import (
     EndpointUp,
     FetchFailed,
 )
+from jobtui.sim.clock import ManualClock
 from jobtui.sim.scenario import Scenario
+from jobtui.sim.server import Simulator
 from tests.poller.helpers import entries, job, rigged
 
 TWENTY = Scenario(tuple(job(n, project=n % 4) for n in range(20)))
@@ -90,3 +92,22 @@ async def test_jobs_held_by_a_paused_credential_go_as_soon_as_a_retry_passes(
         await rig.time.run_for(rig.poller, 1)
         assert await rig.served() == 21
         assert all(state.record for state in rig.poller.states.values())
+
+
+async def test_a_stopped_simulator_is_probed_and_found_again_when_it_returns(
+    tmp_path: Path,
+) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        await rig.time.run_for(rig.poller, 1)
+        port, sent = rig.sim.port, rig.poller.requested
+        rig.sim.stop()
+        await rig.time.run_for(rig.poller, 120)
+        refused = rig.of(EndpointDown)
+        assert refused and refused[0].error.kind == "connection"
+        # At most the 8 in flight when it went, then a probe at a time (13.75, 21.25,
+        # 36.25, 66.25 s), where one per job would be 20 x 11.
+        assert rig.poller.requested - sent <= 8 + 4
+        with Simulator(TWENTY, clock=ManualClock(), port=port):
+            await rig.time.run_for(rig.poller, 120)
+        assert len(rig.of(EndpointUp)) == 1
+        assert all(not state.error for state in rig.poller.states.values())
