@@ -43,6 +43,8 @@ class MainView(Screen[None]):
         self.prefs = UiPrefs()
         self.save_problems: set[tuple[str, str]] = set()
         self.stored_prefs: dict[str, Any] = {}
+        self.unpainted: dict[JobKey, WatchedJob] = {}
+        self.flush_pending = False
 
     def compose(self) -> ComposeResult:
         yield Banner(zone=self.tui.zone, id="banner")
@@ -100,16 +102,29 @@ class MainView(Screen[None]):
         self.update_detail()
         self.update_status()
 
-    def store_state(self, state: JobState) -> Optional[WatchedJob]:
+    def store_state(self, state: JobState, changed: bool = True) -> Optional[WatchedJob]:
         """Keep the newest state of a watched job and redraw its row (and detail)."""
-        job = self.jobs.get(state.key)
-        if job is None:
+        old = self.jobs.get(state.key)
+        if old is None:
             return None
-        job = self.jobs[state.key] = replace(job, state=state)
-        self.table.update_job(job)
-        if self.detail.display and self.table.selected_key == state.key:
-            self.update_detail()
+        job = self.jobs[state.key] = replace(old, state=state)
+        # An unchanged answer repaints nothing: most polls of a quiet watchlist.
+        if changed or (old.state.stale, old.state.error) != (state.stale, state.error):
+            self.unpainted[state.key] = job
+        if not self.flush_pending:
+            # Answers arrive in bursts (a cycle over 1,000 jobs): paint once after the
+            # burst's messages, so key presses are not queued behind 1,000 repaints.
+            self.flush_pending = True
+            self.call_later(self.flush)
         return job
+
+    def flush(self) -> None:
+        """Paint the rows that changed since the last flush, and the detail if it is one."""
+        jobs, self.unpainted, self.flush_pending = list(self.unpainted.values()), {}, False
+        if jobs:
+            self.table.update_jobs(jobs)
+        if self.detail.display:
+            self.update_detail()
 
     def update_detail(self) -> None:
         if not self.detail.display:
@@ -174,7 +189,7 @@ class MainView(Screen[None]):
         # No status-line update here: counts change only with a status (its own
         # message), and recounting 10,000 jobs per answer would not keep up.
         self.retry.pop(message.key, None)
-        self.store_state(message.state)
+        self.store_state(message.state, message.changed)
 
     def on_job_status_changed(self, message: m.JobStatusChanged) -> None:
         self.store_state(message.state)
