@@ -29,7 +29,7 @@ def partition(fetcher: Fetcher, keys: Iterable[JobKey]) -> tuple[list[JobKey], l
     now = fetcher.clock()
     probes: list[JobKey] = []
     rest: list[JobKey] = []
-    chosen: set[int] = set()
+    chosen: set[Gate] = set()
     for key in keys:
         gates = fetcher.gates(key)
         waiting = [gate for gate in gates if gate.waiting(now)]
@@ -37,8 +37,8 @@ def partition(fetcher: Fetcher, keys: Iterable[JobKey]) -> tuple[list[JobKey], l
             fetcher.hold(key, _latest(waiting))
             continue
         unsettled = [gate for gate in gates if gate.needs_probe(now)]
-        if unsettled and not any(id(gate) in chosen for gate in unsettled):
-            chosen.update(id(gate) for gate in unsettled)
+        if unsettled and not chosen.intersection(unsettled):
+            chosen.update(unsettled)
             probes.append(key)
         else:
             rest.append(key)

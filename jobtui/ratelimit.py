@@ -26,7 +26,7 @@ class TokenBucket:
     """Tokens refill at `rate` per minute up to `capacity`; one token per request."""
 
     def __init__(self, rate_per_minute: float, *, clock: Clock, sleep: Sleep) -> None:
-        self.cap = float(rate_per_minute)
+        self.cap = max(MIN_RATE, float(rate_per_minute))
         self.rate = self.cap
         self.capacity = burst_for(self.cap)
         self.tokens = self.capacity

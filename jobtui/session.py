@@ -9,15 +9,16 @@ a write becomes a SaveFailed event and a notice, never a crash. No Textual here.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Protocol
 
 from jobtui import prefs as prefs_file
 from jobtui.config import Settings
-from jobtui.errors import StoreError
+from jobtui.errors import JobtuiError, StoreError
 from jobtui.events import CycleFinished, PollerEvent, SaveFailed, WatchlistChanged
 from jobtui.fetcher import Router
 from jobtui.paths import Paths
@@ -27,10 +28,18 @@ from jobtui.status_line import StatusLine, status_line
 from jobtui.store import StateCache, Watchlist
 
 Listener = Callable[[PollerEvent], None]
+log = logging.getLogger(__name__)
 # How often the session looks for watchlist edits by other processes (one stat()).
 TICK = 2.0
 # The cache is written at most this often while polling.
 SAVE_EVERY = 10.0
+
+
+class Links(Router, Protocol):
+    """What the session needs of `jobtui.api.connections.Connections`."""
+
+    def label(self) -> str: ...
+    async def aclose(self) -> None: ...
 
 
 class Session:
@@ -40,7 +49,7 @@ class Session:
         self,
         watchlist: Watchlist,
         cache: StateCache,
-        connections: Router,
+        connections: Links,
         settings: Settings,
         *,
         prefs_path: Optional[Path] = None,
@@ -65,9 +74,7 @@ class Session:
         self._tasks: list[asyncio.Future[None]] = []
 
     @classmethod
-    def from_paths(
-        cls, paths: Paths, settings: Settings, connections: Router, **kw: Any
-    ) -> Session:
+    def from_paths(cls, paths: Paths, settings: Settings, connections: Links, **kw: Any) -> Session:
         """The session on jobtui's usual files; ConfigError if the watchlist does not parse."""
         watchlist = Watchlist(paths.watchlist_file, paths.lock_file)
         cache = StateCache(paths.state_file)
@@ -85,8 +92,7 @@ class Session:
 
     @property
     def endpoint_label(self) -> str:
-        label = getattr(self._connections, "label", None)
-        return str(label()) if callable(label) else ""
+        return self._connections.label()
 
     def status_line(self) -> StatusLine:
         return status_line(self.poller, self.endpoint_label, self._wall(), self.notice)
@@ -100,7 +106,10 @@ class Session:
         if isinstance(event, CycleFinished):
             self._dirty = True
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:  # a listener's bug must not stop polling for everyone
+                log.exception("event listener %r failed on %r", listener, type(event).__name__)
 
     # Life cycle -----------------------------------------------------------------
 
@@ -120,9 +129,7 @@ class Session:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         await self.save_cache()
-        close = getattr(self._connections, "aclose", None)
-        if callable(close):
-            await close()
+        await self._connections.aclose()
 
     async def _tick(self) -> None:
         while True:
@@ -132,10 +139,18 @@ class Session:
                 await self.save_cache()
 
     def notice_edits(self) -> bool:
-        """Pick up the watchlist if another process changed it; True when it did."""
+        """Pick up the watchlist if another process changed it; True when it did.
+
+        A file that no longer parses (a hand edit half done) leaves the jobs as they
+        were and says so in `notice`.
+        """
         if not self._watchlist.changed():
             return False
-        self._reload()
+        try:
+            self._reload()
+        except JobtuiError as exc:
+            self.notice = f"{exc} (still watching the last good list)"
+            return False
         return True
 
     async def save_cache(self) -> None:

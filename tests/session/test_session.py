@@ -147,3 +147,23 @@ async def test_preferences_keep_keys_the_ui_does_not_know(tmp_path: Path) -> Non
         assert rig.session.prefs() == {
             "sort": {"column": "status", "reverse": False}, "future": 1, "filter": "elb",
         }  # fmt: skip
+
+
+async def test_a_watchlist_broken_by_hand_keeps_the_last_good_jobs(tmp_path: Path) -> None:
+    async with harness(tmp_path) as rig:
+        rig.session.add(entries(SCENARIO))
+        rig.paths.watchlist_file.write_text("version = 1\n[[jobs]\nproject_id = ", "utf-8")
+        assert not rig.session.notice_edits()
+        assert len(rig.session.jobs()) == 3
+        notice = rig.session.status_line().notice
+        assert notice and "watchlist.toml:2" in notice and "last good list" in notice
+
+
+async def test_a_listener_that_fails_does_not_stop_the_others(tmp_path: Path) -> None:
+    async with harness(tmp_path) as rig:
+        rig.session.subscribe(lambda event: 1 / 0)
+        seen: list[PollerEvent] = []
+        rig.session.subscribe(seen.append)
+        rig.session.add(entries(SCENARIO))
+        await rig.poll()
+        assert any(isinstance(e, CycleFinished) for e in seen)
