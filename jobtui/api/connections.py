@@ -79,11 +79,21 @@ class Connections:
         self._transport = transport
         self._credentials: dict[str, Credentials] = {}
         self._by_source: dict[str, Credentials] = {}
+        self._routes: dict[tuple[str, Optional[str]], Route] = {}
         self._retired: list[DwsClient] = []
         self._clients: dict[Route, DwsClient] = {}
 
     def route(self, entry: WatchEntry) -> Route:
         """The route for a job; UsageError or ConfigError when it has none."""
+        # Routes depend on the project and the entry's region only: with thousands of
+        # jobs over a few projects, work each out once.
+        where = (entry.project_id, entry.region)
+        found = self._routes.get(where)
+        if found is None:
+            found = self._routes[where] = self._route(entry)
+        return found
+
+    def _route(self, entry: WatchEntry) -> Route:
         project = self._settings.project(entry.project_id)
         region = entry.region or self._region or project.region
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
@@ -152,6 +162,7 @@ class Connections:
     def reload(self) -> None:
         """Read the credentials again on next use (after the user fixed them)."""
         self._by_source.clear()
+        self._routes.clear()
 
     async def aclose(self) -> None:
         """Close every client's connections."""
