@@ -16,7 +16,6 @@ from textual.screen import Screen
 from jobtui.config import Settings
 from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS
 from jobtui.ui.options import UiOptions
-from jobtui.ui.screens.help import HelpScreen
 from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
 from jobtui.ui.terminal_guard import TerminalGuard, install_terminal_guard
@@ -96,6 +95,9 @@ class JobtuiApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
+        # Dialogs are imported when first opened: start-up pays only for the main screen.
+        from jobtui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(dict(self.options.keymap)))
 

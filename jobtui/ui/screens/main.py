@@ -7,13 +7,12 @@ from typing import ClassVar, Optional
 
 from textual import on
 from textual.binding import BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 
 from jobtui.state import WatchedJob, WatchEntry
 from jobtui.ui import clipboard
 from jobtui.ui.keys import MAIN_BINDINGS
-from jobtui.ui.screens.add_dialog import AddDialog
-from jobtui.ui.screens.confirm import ConfirmDialog
 from jobtui.ui.screens.main_view import MainView
 
 
@@ -54,6 +53,8 @@ class MainScreen(MainView):
         job = self.selected_job()
         project = job.entry.project_id if job else ""
         region = (job.entry.region or "") if job else ""
+        from jobtui.ui.screens.add_dialog import AddDialog  # on first use: faster start
+
         self.app.push_screen(AddDialog(project, region), self._added)
 
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
@@ -72,7 +73,7 @@ class MainScreen(MainView):
                 done = f"Removed job {job.entry.job_id}."
                 self.call_session("remove", [job.entry.key], done=done, reload=True)
 
-        self.app.push_screen(ConfirmDialog(question), answer)
+        self.app.push_screen(_confirm(question), answer)
 
     def action_prune(self) -> None:
         finished = [job for job in self.jobs.values() if job.state.terminal]
@@ -86,7 +87,7 @@ class MainScreen(MainView):
                 done = f"Pruned {len(finished)} finished jobs."
                 self.call_session("prune", done=done, reload=True)
 
-        self.app.push_screen(ConfirmDialog(question, "Prune"), answer)
+        self.app.push_screen(_confirm(question, "Prune"), answer)
 
     def action_refresh(self) -> None:
         job = self.selected_job()
@@ -151,3 +152,9 @@ class MainScreen(MainView):
         job = self.selected_job()
         if job is not None:
             clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")
+
+
+def _confirm(question: str, yes_label: str = "Remove") -> Screen[bool]:
+    from jobtui.ui.screens.confirm import ConfirmDialog  # on first use: faster start
+
+    return ConfirmDialog(question, yes_label)
