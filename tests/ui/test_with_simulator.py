@@ -20,7 +20,7 @@ from jobtui.config import Settings
 from jobtui.paths import Paths
 from jobtui.session import Session
 from jobtui.sim.clock import ManualClock
-from jobtui.sim.demo import demo_scenario
+from jobtui.sim.demo import demo_scenario, hostile_scenario
 from jobtui.sim.server import Simulator
 from jobtui.state import WatchEntry
 from jobtui.store import Watchlist
@@ -55,6 +55,12 @@ class SteppedTime:
             if deadline <= self.now and not future.done():
                 future.set_result(None)
         self.sleepers = [(d, f) for d, f in self.sleepers if not f.done()]
+
+
+@pytest.fixture
+def hostile_sim() -> Iterator[Simulator]:
+    with Simulator(hostile_scenario(), clock=ManualClock(), wall=lambda: EPOCH) as sim:
+        yield sim
 
 
 @pytest.fixture
@@ -155,3 +161,21 @@ async def test_remove_goes_through_the_store(tmp_path: Path, demo_sim: Simulator
         paths = Paths(tmp_path / "jobtui", env={})
         keys = [e.key for e in Watchlist(paths.watchlist_file, paths.lock_file).load()]
         assert first not in keys and len(keys) == len(demo_sim.scenario.jobs) - 1
+
+
+async def test_the_hostile_scenario_is_shown_literally(
+    tmp_path: Path, hostile_sim: Simulator
+) -> None:
+    async with on_simulator(tmp_path, hostile_sim) as (ui, _time):
+        await until(ui, lambda: len(_statuses(ui)) == 3)
+        details = {}
+        for key in list(ui.main.jobs):
+            ui.main.table.select_key(key)
+            await ui.press("enter")
+            details[key[1][-1]] = ui.detail()
+        assert all("\x1b" not in d and "\x07" not in d for d in details.values())
+        assert "[link=https://evil.example]click[/link]" in details["2"]
+        assert "[red]Task" in details["2"] and "[bold]x[/] [/] ^[[31mred" in details["2"]
+        assert "[blink]PAUSED^[[5m[/]" in details["3"]
+        screen = ui.app.export_screenshot()
+        assert "\x1b" not in screen and "\x07" not in screen
