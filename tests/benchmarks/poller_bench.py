@@ -43,6 +43,7 @@ class Figures:
     concurrency: int
     jobs: int
     seconds: float = 0.0
+    cpu: float = 0.0
     requests: int = 0
     finishing_requests: int = 0
     after_requests: int = 0
@@ -66,15 +67,16 @@ def scenario(jobs: int) -> Scenario:
     )  # fmt: skip
 
 
-async def full_refresh(url: str, pairs: list[tuple[str, str]], concurrency: int,
-                       home: Path) -> tuple[float, int]:  # fmt: skip
-    """Wall time and requests of one refresh of every job, on the real clock."""
+async def full_refresh(
+    url: str, pairs: list[tuple[str, str]], concurrency: int, home: Path
+) -> tuple[float, float, int]:
+    """Wall time, this process's CPU time and requests of one refresh of every job."""
     settings = Settings(endpoint=url, concurrency=concurrency, rate_per_minute=LIFTED)
     async with Connections(settings, env={}, home=home) as conns:
         poller = Poller(conns, settings=settings)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         await poller.refresh_once(pairs)
-        return time.perf_counter() - started, poller.requested
+        return time.perf_counter() - started, time.process_time() - cpu, poller.requested
 
 
 async def finishing(sim: Simulator, concurrency: int, home: Path) -> tuple[int, int, int]:
@@ -123,11 +125,14 @@ async def _run_for(poller: Poller, clock: ManualClock, sim: Simulator, seconds: 
 
 
 def table(rows: list[Figures]) -> str:
-    lines = [f"{'concurrency':>11} {'jobs':>6} {'requests':>9} {'full refresh':>13} {'req/s':>7}"]
+    lines = [
+        f"{'concurrency':>11} {'jobs':>6} {'requests':>9} {'full refresh':>13} {'req/s':>7} "
+        f"{'client CPU/request':>18}"
+    ]
     for r in rows:
         lines.append(
             f"{r.concurrency:>11} {r.jobs:>6} {r.requests:>9} {r.seconds:>11.2f} s "
-            f"{r.per_second:>7.0f}"
+            f"{r.per_second:>7.0f} {1000 * r.cpu / max(1, r.requests):>15.2f} ms"
         )
     r = rows[0]
     lines.append(
@@ -143,7 +148,9 @@ async def run(jobs: int, levels: tuple[int, ...], home: Path) -> list[Figures]:
     sim = scenario(jobs)
     with served(sim, home) as url:
         for row in rows:
-            row.seconds, row.requests = await full_refresh(url, sim.pairs(), row.concurrency, home)
+            row.seconds, row.cpu, row.requests = await full_refresh(
+                url, sim.pairs(), row.concurrency, home
+            )
     with Simulator(sim, clock=ManualClock()) as local:
         done = await finishing(local, levels[0], home)
     for row in rows:
