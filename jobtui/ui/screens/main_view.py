@@ -123,6 +123,7 @@ class MainView(Screen[None]):
         jobs, self.unpainted, self.flush_pending = list(self.unpainted.values()), {}, False
         if jobs:
             self.table.update_jobs(jobs)
+            self.update_status()  # counts and "n of m shown", once per burst
         if self.detail.display:
             self.update_detail()
 
@@ -186,14 +187,12 @@ class MainView(Screen[None]):
 
     # Poller events, as messages.
     def on_job_refreshed(self, message: m.JobRefreshed) -> None:
-        # No status-line update here: counts change only with a status (its own
-        # message), and recounting 10,000 jobs per answer would not keep up.
+        # The status line is recounted once per burst, in `flush`, not per answer.
         self.retry.pop(message.key, None)
         self.store_state(message.state, message.changed)
 
     def on_job_status_changed(self, message: m.JobStatusChanged) -> None:
         self.store_state(message.state)
-        self.update_status()
         if message.became_terminal and message.old is not None:
             announce_finished(self.app, message.state, self.tui.options)
 
