@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from jobtui.config import Settings
-from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS
+from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, keys_for
 from jobtui.ui.options import UiOptions
 from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
@@ -110,8 +110,9 @@ class JobtuiApp(App[int]):
         yield from super().get_system_commands(screen)
         for binding in MAIN_BINDINGS:
             run = partial(self.run_action, binding.action, self.main)
-            yield SystemCommand(binding.description, f"key: {binding.key}", run)
-        yield SystemCommand("Light/dark theme", "key: t", self.action_toggle_theme)
+            keys = keys_for(binding, dict(self.options.keymap))
+            yield SystemCommand(binding.description, f"key: {keys}", run)
+        yield SystemCommand("Light/dark theme", "switch the colour theme", self.action_toggle_theme)
 
 
 def build_app(
