@@ -7,9 +7,7 @@ are reused and a refused credential can be paused for every job that uses it.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -31,21 +29,6 @@ from jobtui.api.endpoints import resolve_endpoint
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
 from jobtui.state import WatchEntry
-
-
-def _spare_failed_sniffio_imports() -> None:
-    """Record once that sniffio is absent, so httpcore stops looking for it per request.
-
-    httpcore imports sniffio inside `current_async_library()`, a few times per request;
-    since anyio no longer pulls it in, each try is a failed import that scans sys.path
-    again (Python does not cache failures): about a third of the client's CPU per
-    request. See encode/httpcore#1103. A None entry makes the import fail at once.
-    """
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
-_spare_failed_sniffio_imports()
 
 
 @dataclass(frozen=True)
