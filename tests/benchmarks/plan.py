@@ -23,4 +23,4 @@ class Plan:
 def make_plan(quick: bool, jobtui: bool) -> Plan:
     if quick:
         return Plan(True, 1, 2.5, 1.5, 2.0, 1000, 4, 8.0, jobtui)
-    return Plan(False, 5, 20.0, 4.0, 2.0, 10000, 40, 240.0, jobtui)
+    return Plan(False, 5, 20.0, 4.0, 2.0, 10000, 40, 300.0, jobtui)

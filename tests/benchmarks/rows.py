@@ -15,7 +15,8 @@ DONE = ("SUCCESS", "FAIL", "SUCCESS", "STOP")
 
 
 def job_id(i: int) -> str:
-    return f"bj{i:05d}-2c9080e8845b207101845b"
+    # jobtui shows an ID's tail (one cluster's IDs share their head): the number goes last
+    return f"2c9080e8845b2071018-bj{i:05d}"
 
 
 def job_name(i: int) -> str:

@@ -29,6 +29,7 @@ class Mix:
     running: int = 0
     advancing: int = 0
     one_step: bool = False  # job 0 goes 40% → 41% when the manual clock reaches STEP_AT
+    cycles: int = 1  # advancing jobs start again at 0% this many times (a soak's sawtooth)
 
 
 STEP_AT = 1000.0
@@ -40,12 +41,21 @@ def timeline(i: int, mix: Mix) -> JobTimeline:
     if mix.one_step and i == 0:
         steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", STEPPED))
     elif i < mix.advancing:
-        steps = (Step(0, "RUNNING", "0%"), Step(ADVANCE_SECONDS, "RUNNING", "100%"))
+        steps = sawtooth(mix.cycles)
     elif i < mix.running:
         steps = (Step(0, "RUNNING", f"{(i * 7) % 90 + 5}%"),)
     else:
         steps = (Step(-3600, "RUNNING", "0%"), Step(-60, DONE[i % len(DONE)], "100%"))
     return JobTimeline(PROJECT, job_id(i), job_name(i), steps, begin=-7200)
+
+
+def sawtooth(cycles: int) -> tuple[Step, ...]:
+    """0% → 100% at 1% a second, again and again: progress that never stops moving."""
+    steps = []
+    for n in range(cycles):
+        start = n * ADVANCE_SECONDS
+        steps += [Step(start, "RUNNING", "0%"), Step(start + ADVANCE_SECONDS - 1, None, "100%")]
+    return tuple(steps)
 
 
 def scenario(mix: Mix) -> Scenario:
