@@ -54,8 +54,10 @@ class StateCache:
         """Write every state (only those in `keep`, if given); StoreError if it cannot."""
         keys = [key for key in sorted(states) if keep is None or key in keep]
         encoded = {key: self._encode(states[key]) for key in keys}
-        if self._written and encoded.keys() == self._encoded.keys() and all(
-            encoded[key][0] is self._encoded[key][0] for key in keys
+        if (
+            self._written
+            and encoded.keys() == self._encoded.keys()
+            and all(encoded[key][0] is self._encoded[key][0] for key in keys)
         ):
             return  # nothing moved since the last save: spare the disk
         body = ",".join(text for _, text in encoded.values())
