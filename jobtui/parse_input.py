@@ -1,18 +1,23 @@
 """Read the job IDs a user pipes into `jobtui add -`.
 
 Accepted, one per line: `PROJECT_ID JOB_ID`, `PROJECT_ID/JOB_ID`, and with a default
-project a bare `JOB_ID`; also the JSON a DWS operation answers (any object holding
-`job_id`, possibly pretty-printed over many lines). Pure: no I/O.
+project a bare `JOB_ID`; an API path or URL (`GET /v1.0/PROJECT_ID/job/JOB_ID`); also
+the JSON a DWS operation answers (any object holding `job_id`, possibly pretty-printed
+over many lines). Pure: no I/O. The add dialog uses it too, with `keep_bare=True`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from jobtui.model import validate_id
+
+# The path of the job API (docs/dws-job-api): people paste it from logs and curl lines.
+_API_PATH = re.compile(r"/v1(?:\.0)?/([^/\s]+)/job/([^/\s?#]+)")
 
 
 @dataclass(frozen=True)
@@ -32,15 +37,21 @@ class ParsedInput:
 
     keys: list[tuple[str, str]] = field(default_factory=list)
     errors: list[LineError] = field(default_factory=list)
+    # Job IDs that came without a project (only with keep_bare): the caller supplies one.
+    bare: list[str] = field(default_factory=list)
 
     def add(self, project_id: str, job_id: str) -> None:
         if (project_id, job_id) not in self.keys:
             self.keys.append((project_id, job_id))
 
 
-def parse_job_lines(text: str, project: Optional[str] = None) -> ParsedInput:
+def parse_job_lines(
+    text: str, project: Optional[str] = None, *, keep_bare: bool = False
+) -> ParsedInput:
     """Parse piped input; bad lines are reported and the good ones still kept."""
     result = ParsedInput()
+    if keep_bare and project is None:
+        project = _BARE
     lines = text.splitlines()
     index = 0
     while index < len(lines):
@@ -56,7 +67,10 @@ def parse_job_lines(text: str, project: Optional[str] = None) -> ParsedInput:
 
 def _parse_plain(text: str, number: int, project: Optional[str], result: ParsedInput) -> None:
     tokens = text.split()
-    if len(tokens) == 1 and "/" in tokens[0]:
+    path = _API_PATH.search(text)
+    if path is not None:
+        tokens = [path.group(1), path.group(2)]
+    elif len(tokens) == 1 and "/" in tokens[0]:
         tokens = tokens[0].split("/", 1)
     elif len(tokens) == 1 and project is not None:
         tokens = [project, tokens[0]]
@@ -71,12 +85,21 @@ def _parse_plain(text: str, number: int, project: Optional[str], result: ParsedI
 
 def _add_checked(project_id: str, job_id: str, number: int, result: ParsedInput) -> None:
     try:
-        validate_id(project_id, "project ID")
+        if project_id is not _BARE:
+            validate_id(project_id, "project ID")
         validate_id(job_id, "job ID")
     except ValueError as error:
         result.errors.append(LineError(number, str(error)))
         return
-    result.add(project_id, job_id)
+    if project_id is _BARE:
+        if job_id not in result.bare:
+            result.bare.append(job_id)
+    else:
+        result.add(project_id, job_id)
+
+
+# Stands for "no project" with keep_bare; compared by identity, never validated or stored.
+_BARE = "\0bare"
 
 
 def _parse_json(lines: list[str], start: int, project: Optional[str], result: ParsedInput) -> int:

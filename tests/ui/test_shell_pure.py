@@ -6,22 +6,22 @@ from datetime import timedelta
 
 from jobtui import events
 from jobtui.state import JobState
-from jobtui.ui.add_parse import Pasted, parse_paste
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.messages import JobRefreshed, RefreshCycleFinished, message_for
 from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.prefs import UiPrefs
+from jobtui.ui.screens.add_dialog import parse_paste
 from jobtui.ui.widgets.sparkline import sparkline
 from jobtui.ui.widgets.status_bar import StatusFacts, ordered_counts, status_text
 from tests.ui.fakes import T0, demo_jobs
 
 
 def test_paste_forms() -> None:
-    assert parse_paste("proj/job1") == [Pasted("proj", "job1")]
-    assert parse_paste("job1") == [Pasted(None, "job1")]
-    assert parse_paste("a/j1\n\n b j2 \na/j1\n") == [Pasted("a", "j1"), Pasted("b", "j2")]
-    assert parse_paste('[{"job_id": "j1"}, {"job_id": "../x"}]') == [Pasted(None, "j1")]
-    assert parse_paste("GET /v1.0/p1/job/j9") == [Pasted("p1", "j9")]
+    assert parse_paste("proj/job1") == [("proj", "job1")]
+    assert parse_paste("job1") == [(None, "job1")]
+    assert parse_paste("a/j1\n\n b j2 \na/j1\n") == [("a", "j1"), ("b", "j2")]
+    assert parse_paste('[{"job_id": "j1"}, {"job_id": "../x"}]') == [(None, "j1")]
+    assert parse_paste("GET https://dws.example/v1.0/p1/job/j9?x=1") == [("p1", "j9")]
     assert parse_paste("not an id!") == []
 
 

@@ -14,8 +14,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from jobtui.model import validate_id
+from jobtui.parse_input import parse_job_lines
 from jobtui.state import WatchEntry
-from jobtui.ui.add_parse import Pasted, parse_paste
+
+# One pasted job: (project_id, job_id); project None means "the dialog's project field".
+Pasted = tuple[Optional[str], str]
+
+
+def parse_paste(text: str) -> list[Pasted]:
+    """Every job in pasted text, in order and once, through the CLI's parser."""
+    parsed = parse_job_lines(text, keep_bare=True)
+    found: list[Pasted] = list(parsed.keys)
+    return found + [(None, job) for job in parsed.bare]
 
 
 class PasteInput(Input):
@@ -28,11 +38,8 @@ class PasteInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         jobs = parse_paste(event.text)
-        if (
-            len(jobs) > 1
-            or (jobs and jobs[0].project_id and "/" in event.text)
-            or "{" in event.text
-        ):
+        # A lone bare ID is ordinary typing-by-paste into the focused field.
+        if len(jobs) > 1 or (jobs and jobs[0][0]) or "{" in event.text:
             event.stop()
             self.post_message(self.JobsPasted(jobs))
             return
@@ -87,10 +94,10 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def on_paste_input_jobs_pasted(self, event: PasteInput.JobsPasted) -> None:
         self.pasted = event.jobs
         if len(event.jobs) == 1:
-            first = event.jobs[0]
-            if first.project_id:
-                self._set("project", first.project_id)
-            self._set("job", first.job_id)
+            project, job = event.jobs[0]
+            if project:
+                self._set("project", project)
+            self._set("job", job)
             self.pasted = []
         self._validate()
 
@@ -111,7 +118,7 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
 
     def _validate(self) -> None:
         """Show one sentence under each wrong field; Add only when all are right."""
-        all_have_project = bool(self.pasted) and all(j.project_id for j in self.pasted)
+        all_have_project = bool(self.pasted) and all(p for p, _ in self.pasted)
         project = None if all_have_project else _problem(self._value("project"), "project ID")
         errors = {"project": project}
         errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
@@ -126,11 +133,11 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def entries(self, now: datetime) -> list[WatchEntry]:
         """What Add would add: the pasted jobs, or the one in the fields."""
         label, region = self._value("label") or None, self._value("region") or None
-        jobs = self.pasted or [Pasted(None, self._value("job"))]
-        project = self._value("project")
+        jobs = self.pasted or [(None, self._value("job"))]
+        field = self._value("project")
         return [
-            WatchEntry(job.project_id or project, job.job_id, now, label=label, region=region)
-            for job in jobs
+            WatchEntry(project or field, job, now, label=label, region=region)
+            for project, job in jobs
         ]
 
 
@@ -145,6 +152,6 @@ def _problem(value: str, what: str) -> Optional[str]:
 def _pasted_summary(jobs: list[Pasted]) -> str:
     if not jobs:
         return ""
-    shown = ", ".join(f"{j.project_id + '/' if j.project_id else ''}{j.job_id}" for j in jobs[:3])
+    shown = ", ".join(f"{p + '/' if p else ''}{j}" for p, j in jobs[:3])
     more = f" and {len(jobs) - 3} more" if len(jobs) > 3 else ""
     return f"{len(jobs)} jobs from the paste: {shown}{more}"
