@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import configparser
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -130,6 +130,18 @@ def credentials_file_warning(path: Path) -> Optional[str]:
     if mode & (stat.S_IRGRP | stat.S_IROTH):
         return f"{path} is readable by other users; run: chmod 600 {path}"
     return None
+
+
+def exposed_credentials(
+    env: Mapping[str, str], home: Path, extra: Iterable[Path] = ()
+) -> list[str]:
+    """Warnings for the credentials files jobtui would read that others can read too."""
+    paths = list(extra)
+    uses_file = not env.get(ENV_TOKEN, "").strip() and credentials_from_env(env) is None
+    if uses_file:
+        paths.insert(0, credentials_path(env, home))
+    found = (credentials_file_warning(path) for path in dict.fromkeys(paths))
+    return [warning for warning in found if warning]
 
 
 def _opt(env: Mapping[str, str], name: str) -> Optional[str]:

@@ -77,5 +77,14 @@ class Context:
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
 
+    def warn_exposed_credentials(self) -> None:
+        """Say once, on stderr, when a credentials file is readable by other users."""
+        from jobtui.api.credentials import exposed_credentials
+
+        files = [p.credentials_file for p in self.settings.projects.values()]
+        home = Path(self.env.get("HOME") or Path.home())
+        for warning in exposed_credentials(self.env, home, [f for f in files if f]):
+            self.err(f"warning: {warning}")
+
     def err(self, text: str) -> None:
         print(f"jobtui: {text}", file=self.stderr, flush=True)

@@ -35,6 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     watched = ctx.entries()
+    ctx.warn_exposed_credentials()
     targets = resolve(ctx.args.jobs, watched, now=ctx.clock(), region=ctx.args.region)
     targets = targets or watched
     if not targets:
