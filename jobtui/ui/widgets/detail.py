@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from jobtui.state import WatchedJob
+from jobtui.ui.mono import without_colour
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
 
 
@@ -36,6 +37,8 @@ class JobDetail(VerticalScroll, can_focus=True):
         """Draw `job`; a no-op when nothing visible changed (saves bytes over SSH)."""
         self.job = job
         text = Text("No job selected.") if job is None else detail_text(job, now, self.zone, retry)
+        if self.app.no_color:
+            text = without_colour(text)
         key = text.plain + repr(text.spans)
         if key != self._shown:
             self._shown, self.text = key, text

@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from jobtui.model import Status
 from jobtui.state import WatchedJob
+from jobtui.ui.mono import without_colour
 from jobtui.ui.render import STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
@@ -123,4 +124,5 @@ class StatusBar(Widget):
     def render(self) -> Text:
         if self.facts is None:
             return Text()
-        return status_text(self.facts, self.zone, self.size.width)
+        line = status_text(self.facts, self.zone, self.size.width)
+        return without_colour(line) if self.app.no_color else line
