@@ -65,6 +65,7 @@ def run(ctx: Context) -> int:
 
 def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) -> None:
     """A config.toml pointing at the simulator and a watchlist of its jobs."""
+    from jobtui.sim.demo import DEMO_LABELS
     from jobtui.state import WatchEntry
     from jobtui.store import Watchlist
 
@@ -78,7 +79,7 @@ def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) ->
     )
     entries = [
         WatchEntry(job.project_id, job.job_id, added_at=now.replace(microsecond=0),
-                   region=job.region)
+                   region=job.region, label=DEMO_LABELS.get(job.job_id))
         for job in scenario.jobs
     ]  # fmt: skip
     Watchlist(root / "watchlist.toml").add(entries)

@@ -17,6 +17,17 @@ TZ_FAIL = (
 )
 
 
+# Watchlist labels `jobtui demo` gives some jobs (labels live in the watchlist, not the
+# API), so the label column shows; the rest stay unlabelled, as most real jobs are.
+DEMO_LABELS = {
+    "2c9080e88459fa44018459fbeb600001": "prod-dw ELB",
+    "2c9080e8845b207101845b245e1e0001": "prod-dw shrink",
+    "2c9080e8845b207101845b245e1e0002": "nightly restore",
+    "8a8a8a8a9c1e22f1019c1e3b5d7f0012": "sg upgrade 9.1",
+    "ff8080818c2a4e5b018c2a6f7a9b0021": "eu tz change",
+}
+
+
 def _job(project: str, job_id: str, name: str, *steps: Step, **extra: Any) -> JobTimeline:
     return JobTimeline(project, job_id, name, steps, **extra)
 

@@ -83,3 +83,10 @@ def test_low_bandwidth_and_no_mouse_override_config(tmp_path: Path) -> None:
     args = parse(["--config-dir", str(tmp_path), "--no-mouse"])
     display = tui_settings(Context(args, env={})).display
     assert (display.animations, display.mouse) == (True, False)
+
+
+def test_demo_labels_some_jobs_so_the_label_column_shows(tmp_path: Path) -> None:
+    write_demo_files(tmp_path, "http://127.0.0.1:4321", demo_scenario(), NOW)
+    labels = {e.job_id: e.label for e in Watchlist(tmp_path / "watchlist.toml").load()}
+    assert labels["2c9080e88459fa44018459fbeb600001"] == "prod-dw ELB"
+    assert "nightly restore" in labels.values() and None in labels.values()

@@ -10,7 +10,8 @@ import pytest
 
 from jobtui.api.auth import AkSkAuth
 from jobtui.sim import RealClock, Simulator
-from jobtui.sim.demo import PROJECT_BEIJING, PROJECT_EUROPE
+from jobtui.sim.clock import ManualClock
+from jobtui.sim.demo import PROJECT_BEIJING, PROJECT_EUROPE, demo_scenario
 
 ELB = f"/v1.0/{PROJECT_BEIJING}/job/2c9080e88459fa44018459fbeb600001"
 STOP = f"/v1.0/{PROJECT_BEIJING}/job/2c9080e8845b207101845b245e1e0004"
@@ -111,3 +112,15 @@ def test_manual_time_needs_a_manual_clock() -> None:
 def test_real_clock_can_run_faster() -> None:
     ticks = iter([100.0, 101.0])
     assert RealClock(speed=10, monotonic=lambda: next(ticks)).now() == 10.0
+
+
+def test_a_clock_started_part_way_stamps_end_time_when_the_job_ends() -> None:
+    # `jobtui demo` starts 85 s in; the ELB job fails at 90 s, i.e. 5 s after start.
+    wall = datetime(2026, 11, 29, 14, 20, tzinfo=timezone.utc)
+    clock = ManualClock(85.0)
+    sim = Simulator(demo_scenario(), clock=clock, wall=lambda: wall)
+    clock.advance(5)
+    job = sim.scenario.jobs[0]
+    body = job.body_at(clock.now(), sim.started_at)
+    assert body is not None and body["status"] == "FAIL"
+    assert body["end_time"] == (wall + timedelta(seconds=5)).strftime("%Y-%m-%dT%H:%M:%S")
