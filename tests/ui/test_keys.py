@@ -164,3 +164,18 @@ async def test_quit_does_not_wait_for_a_session_that_hangs(monkeypatch: pytest.M
     async with running(HangingSession(demo_jobs())) as ui:
         await ui.press("q")
     assert ui.app.return_code == 0
+
+
+async def test_a_kept_filter_shows_its_slash_and_escape_clears_it() -> None:
+    async with running() as ui:
+        await ui.press("slash", *"resize", "enter")
+        bar = ui.main.query_one("#filter-bar")
+        assert bar.display and str(ui.main.query_one("#filter-prompt").render()) == "/"
+        await ui.press("enter")  # the detail opens; the first Escape closes it
+        await ui.press("escape")
+        assert not ui.main.detail.display and "1 of 4 shown" in ui.status_line()
+        await ui.press("escape")
+        assert "4 jobs" in ui.status_line() and not bar.display
+        assert ui.session.prefs()["filter"] == ""
+        await ui.press("slash", *"zz", "escape")  # Escape while typing drops it too
+        assert "4 jobs" in ui.status_line()

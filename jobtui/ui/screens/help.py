@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
             title = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
             yield Static(title, classes="title", markup=False)
             yield DataTable(show_cursor=False, zebra_stripes=True, id="help-keys")
-            yield Static("Escape closes this help.", classes="hint", markup=False)
+            yield Static("Escape, q or ? closes this help.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

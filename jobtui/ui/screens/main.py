@@ -37,11 +37,15 @@ class MainScreen(MainView):
         self.update_detail()
 
     def action_close_detail(self) -> None:
-        if self.query_one("#filter", Input).display:
-            self.close_filter()
-        elif self.detail.display:
+        # Escape in the filter, or with nothing else open, drops the filter (k9s, htop);
+        # Enter keeps it.
+        field = self.query_one("#filter", Input)
+        if self.detail.display and not field.has_focus:
             self.detail.display = False
             self.table.focus()
+        elif field.has_focus or field.value:
+            field.value = ""
+            self.close_filter()
 
     def action_toggle_layout(self) -> None:
         layout = "bottom" if self.prefs.detail_layout == "right" else "right"
@@ -106,9 +110,8 @@ class MainScreen(MainView):
 
     # Filter and sort, remembered through the session.
     def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.display = True
-        field.focus()
+        self.show_filter(True)
+        self.query_one("#filter", Input).focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -121,7 +124,7 @@ class MainScreen(MainView):
 
     def close_filter(self) -> None:
         field = self.query_one("#filter", Input)
-        field.display = bool(field.value)
+        self.show_filter(bool(field.value))
         self.table.focus()
         self.apply_prefs(replace(self.prefs, filter=field.value), save=True)
 

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, Optional, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, Static
 
 from jobtui.state import JobKey, JobState, WatchedJob
 from jobtui.ui import messages as m
@@ -57,9 +57,15 @@ class MainView(Screen[None]):
                 now=self.tui.now,
             )
             yield JobDetail(zone=self.tui.zone, id="detail")
-        yield Input(placeholder="filter: words in name, label, IDs, status, failure", id="filter")
+        # "/" before the words, as in less, k9s and htop: a kept filter reads as one.
+        with Horizontal(id="filter-bar"):
+            yield Static("/", id="filter-prompt", markup=False)
+            yield Input(placeholder="words in name, label, IDs, status, failure", id="filter")
         yield StatusBar(zone=self.tui.zone, id="status")
         yield Footer()
+
+    def show_filter(self, shown: bool) -> None:
+        self.query_one("#filter-bar").display = shown
 
     @property
     def tui(self) -> JobtuiApp:
@@ -177,7 +183,7 @@ class MainView(Screen[None]):
         field = self.query_one("#filter", Input)
         if field.value != prefs.filter:
             field.value = prefs.filter
-        field.display = bool(prefs.filter) or field.has_focus
+        self.show_filter(bool(prefs.filter) or field.has_focus)
         table.set_filter(prefs.filter)
         self.query_one("#body").set_classes(prefs.detail_layout)
         self.update_status()
