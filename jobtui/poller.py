@@ -1,7 +1,9 @@
 """The background poller: refreshes watched jobs on their schedule, never overlapping.
 
 Time comes in through three injected functions: `clock` (monotonic seconds) drives
-every schedule, so a wall-clock step neither bursts nor stalls polling; `sleep` is
+every schedule, so a wall-clock step neither bursts nor stalls polling (on Linux
+CLOCK_MONOTONIC does not count a suspend either; where a clock does, the overdue jobs
+go in one cycle, not one per missed interval); `sleep` is
 the only way it waits; `wall` only stamps records and events. No test waits on wall
 time, and nothing here knows about Textual.
 """
