@@ -71,3 +71,13 @@ async def test_escape_cancels_without_adding() -> None:
     async with running() as ui:
         await ui.press("a", "escape")
         assert ui.app.screen is ui.main and ui.session.calls == []
+
+
+async def test_a_paste_for_another_project_drops_the_selected_jobs_region() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        dialog = ui.app.screen
+        assert dialog.query_one("#region").value == "cn-north-4"  # the selected job's
+        await _paste(ui, f"otherproject/{JOB}")
+        assert dialog.query_one("#region").value == ""  # the other project's own, then
+        assert "optional" in str(dialog.query_one("#label").placeholder)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from jobtui import events
-from jobtui.state import JobState
+from jobtui.state import JobState, WatchedJob
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.messages import JobRefreshed, RefreshCycleFinished, message_for
 from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.screens.add_dialog import parse_paste
+from jobtui.ui.widgets.detail_text import detail_text
 from jobtui.ui.widgets.sparkline import sparkline
-from jobtui.ui.widgets.status_bar import StatusFacts, ordered_counts, status_text
-from tests.ui.fakes import T0, demo_jobs
+from jobtui.ui.widgets.status_bar import StatusFacts, count_words, ordered_counts, status_text
+from tests.ui.fakes import T0, auth_error, demo_jobs
 
 
 def test_paste_forms() -> None:
@@ -69,3 +70,10 @@ def test_high_rate_messages_collapse() -> None:
     assert not newer.can_replace(JobRefreshed(JobState(("p", "other")), False))
     cycle = RefreshCycleFinished(T0, 1, None)
     assert cycle.can_replace(RefreshCycleFinished(T0, 2, None))
+
+
+def test_a_job_never_read_shows_error_in_detail_and_counts() -> None:
+    failed = demo_jobs()[0]
+    unread = WatchedJob(failed.entry, JobState(failed.entry.key).with_error(auth_error(), T0))
+    assert detail_text(unread, T0).plain.startswith("! ERROR")
+    assert ordered_counts(count_words([unread, failed])) == (("FAIL", 1), ("ERROR", 1))

@@ -50,11 +50,12 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     """Dismisses with the entries to add, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="add_cancel")]
+    # (id, label, placeholder): the placeholder says what to put, not the label again.
     FIELDS = (
-        ("project", "Project ID"),
-        ("job", "Job ID"),
-        ("label", "Label"),
-        ("region", "Region"),
+        ("project", "Project ID", "from the console's My Credentials page"),
+        ("job", "Job ID", "or paste project/job, an API path, or a DWS answer's JSON"),
+        ("label", "Label", "optional: your name for it, e.g. nightly restore"),
+        ("region", "Region", "optional: e.g. cn-north-4 (default: the project's)"),
     )
 
     def __init__(self, project_id: str = "", region: str = "") -> None:
@@ -69,10 +70,10 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
                 classes="title",
                 markup=False,
             )
-            for name, title in self.FIELDS:
+            for name, title, hint in self.FIELDS:
                 yield Label(title, markup=False)
                 yield PasteInput(
-                    self.defaults.get(name, ""), id=name, placeholder=title, compact=True
+                    self.defaults.get(name, ""), id=name, placeholder=hint, compact=True
                 )
                 yield Static("", id=f"{name}-error", classes="error", markup=False)
             yield Static("", id="pasted", markup=False)
@@ -93,6 +94,7 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
 
     def on_paste_input_jobs_pasted(self, event: PasteInput.JobsPasted) -> None:
         self.pasted = event.jobs
+        self._forget_default_region({p for p, _ in event.jobs if p})
         if len(event.jobs) == 1:
             project, job = event.jobs[0]
             if project:
@@ -100,6 +102,12 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
             self._set("job", job)
             self.pasted = []
         self._validate()
+
+    def _forget_default_region(self, projects: set[str]) -> None:
+        """The region came from the selected job: wrong for another project's jobs."""
+        other = projects - {self.defaults["project"]}
+        if other and self._value("region") == self.defaults["region"]:
+            self._set("region", "")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add":

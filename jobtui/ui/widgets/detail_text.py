@@ -13,7 +13,14 @@ from jobtui.errors import ErrorInfo
 from jobtui.model import JobRecord
 from jobtui.state import JobState, WatchedJob
 from jobtui.ui.failure_codes import explain
-from jobtui.ui.render import NO_ANSWER, STATUS_LOOKS, duration, literal, status_text
+from jobtui.ui.render import (
+    ERROR_LOOK,
+    NO_ANSWER,
+    STATUS_LOOKS,
+    duration,
+    literal,
+    status_text,
+)
 from jobtui.ui.widgets.sparkline import sparkline
 
 
@@ -56,7 +63,9 @@ def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
 
 def _title(job: WatchedJob) -> Text:
     record = job.state.record
-    if record is None:
+    if record is None and job.state.error is not None:
+        title = status_text(ERROR_LOOK)  # as the table shows it
+    elif record is None:
         title = status_text(NO_ANSWER, "no answer yet")
     else:
         title = status_text(STATUS_LOOKS[record.status], record.status_text)
@@ -185,7 +194,7 @@ def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo])
 
 def style_of(word: str) -> str:
     """The status style for a recorded status word (history keeps words, not enums)."""
-    looks = {look.word: look.style for look in STATUS_LOOKS.values()}
+    looks = {look.word: look.style for look in [*STATUS_LOOKS.values(), ERROR_LOOK]}
     for status, look in STATUS_LOOKS.items():
         looks[status.value] = look.style
     return looks.get(word, "")

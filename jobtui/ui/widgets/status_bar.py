@@ -14,7 +14,7 @@ from textual.widget import Widget
 from jobtui.model import Status
 from jobtui.state import WatchedJob
 from jobtui.ui.mono import without_colour
-from jobtui.ui.render import STATUS_LOOKS
+from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
 
@@ -22,6 +22,7 @@ from jobtui.ui.widgets.detail_text import hms, lit, style_of
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
 _ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
 _WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
+_WORDS.insert(1, ERROR_LOOK.word)  # a job we cannot read: right after failures
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
     words = (
         (STATUS_LOOKS[r.status].word if r.status is not Status.UNKNOWN else r.status_text)
         if (r := job.state.record)
-        else "no answer"
+        else (ERROR_LOOK.word if job.state.error else "no answer")  # the table's word
         for job in jobs
     )
     return dict(Counter(words))
