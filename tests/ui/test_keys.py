@@ -37,7 +37,10 @@ async def test_detail_opens_follows_the_cursor_moves_below_and_closes() -> None:
 
 async def test_remove_asks_first_and_only_yes_removes() -> None:
     async with running() as ui:
-        await ui.press("d", "n")
+        await ui.press("d")
+        question = str(ui.app.screen.query_one(".question").render())
+        assert question.startswith('Stop watching ecfClusterElbCreateJob "elb prod" (')
+        await ui.press("n")
         await ui.press("d", "enter")  # Enter answers the focused "Cancel"
         assert ui.main.table.total_count == 4
         await ui.press("d", "y")

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from jobtui.state import WatchedJob, WatchEntry
 from jobtui.ui import clipboard
 from jobtui.ui.keys import MAIN_BINDINGS
+from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
 
 
@@ -70,7 +71,7 @@ class MainScreen(MainView):
         job = self.selected_job()
         if job is None:
             return
-        question = f"Stop watching job {job.entry.job_id}? (The job itself is not touched.)"
+        question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
@@ -84,11 +85,12 @@ class MainScreen(MainView):
         if not finished:
             self.app.notify("No finished jobs to prune.", markup=False, timeout=3)
             return
-        question = f"Stop watching the {len(finished)} finished jobs (SUCCESS, FAIL, STOP)?"
+        jobs = f"{len(finished)} finished job" + ("s" if len(finished) > 1 else "")
+        question = f"Stop watching {jobs} (SUCCESS, FAIL, STOP)?"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                done = f"Pruned {len(finished)} finished jobs."
+                done = f"Pruned {jobs}."
                 self.call_session("prune", done=done, reload=True)
 
         self.app.push_screen(_confirm(question, "Prune"), answer)
@@ -155,6 +157,14 @@ class MainScreen(MainView):
         job = self.selected_job()
         if job is not None:
             clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")
+
+
+def _named(job: WatchedJob) -> str:
+    """Name, label and ID: what a user recognises a job by (server text made literal)."""
+    record, entry = job.state.record, job.entry
+    name = literal(record.job_name) if record and record.job_name else "job"
+    label = f' "{literal(entry.label)}"' if entry.label else ""
+    return f"{name}{label} ({entry.job_id})"
 
 
 def _confirm(question: str, yes_label: str = "Remove") -> Screen[bool]:
