@@ -54,11 +54,15 @@ class ProgressAnimator(Generic[K]):
     def active(self) -> bool:
         return bool(self._tweens)
 
-    def start(self, key: K, old: Optional[float], new: Optional[float]) -> bool:
-        """Begin easing `key` from `old` to `new`; False when there is nothing to ease."""
+    def start(self, key: K, old: Optional[float], new: Optional[float], step: float = 0.0) -> bool:
+        """Begin easing `key` from `old` to `new`; False when there is nothing to ease.
+
+        A move of at most `step` jumps: easing a move the bar can barely show
+        would send a dozen frames that draw one change or none.
+        """
         now = self.clock()
         current = self.value(key, now) if key in self._tweens else old
-        if not self.enabled or current is None or new is None or current == new:
+        if not self.enabled or current is None or new is None or abs(new - current) <= step:
             self._tweens.pop(key, None)
             return False
         self._tweens[key] = Tween(current, new, now, self.duration)
@@ -113,9 +117,9 @@ class FrameDriver(Generic[K]):
     def running(self) -> bool:
         return self._timer is not None
 
-    def start(self, key: K, old: Optional[float], new: Optional[float]) -> None:
+    def start(self, key: K, old: Optional[float], new: Optional[float], step: float = 0.0) -> None:
         """Ease `key` to `new`, starting the frame timer if it is not running."""
-        if self.animator.start(key, old, new) and self._timer is None:
+        if self.animator.start(key, old, new, step) and self._timer is None:
             self._timer = self._timer_factory(1.0 / FPS, self.frame)
 
     def frame(self) -> None:

@@ -209,3 +209,17 @@ async def test_seconds_clock_shows_seconds_and_project_labels_replace_ids() -> N
         app.table.set_project_labels({PROJECT: "warehouse"})
         await pilot.pause()
         assert "warehouse" in app.line(1) and PROJECT[:8] not in app.line(1)
+
+
+async def test_a_progress_step_refreshes_the_bar_cell_and_the_digit_only() -> None:
+    app = TableHost([make_job(n, progress="40%") for n in range(50)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        regions: list = []
+        original = app.table.refresh
+        app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
+        app.table.update_job(make_job(7, progress="45%"))  # half a cell: jumps, no easing
+        await pilot.pause()
+        assert [(r.x, r.y, r.width) for r in regions] == [(15, 8, 1), (24, 8, 1)]
+        assert app.line(8)[11:26] == "████▌░░░░░  45%" and not app.table.timer_running
+

@@ -30,22 +30,40 @@ def _host(**options: Any) -> tuple[TableHost, FakeClock, list[FakeTimer]]:
     return app, clock, timers
 
 
-async def test_a_new_percentage_eases_in_and_the_timer_stops_within_a_second() -> None:
+def _bar(line: str) -> str:
+    return line[11:21]  # the bar's 10 cells at 120 columns
+
+
+async def test_the_bar_eases_in_the_figure_shows_at_once_and_the_timer_stops() -> None:
     app, clock, timers = _host()
     async with app.run_test(size=(120, 10)) as pilot:
         app.table.update_job(make_job(1, progress="60%"))
         assert len(timers) == 1 and timers[0].interval >= 1 / 15
-        assert " 10%" in app.line(1)  # starts from where the bar was
-        frames, seen = 0, []
+        assert _bar(app.line(1)) == "█░░░░░░░░░"  # starts from where the bar was
+        assert " 60%" in app.line(1)  # the figure changes once, not per frame
+        frames, bars = 0, []
         while app.table.timer_running:
             clock.t += timers[0].interval
             app.table.advance_animation()
-            seen.append(app.line(1))
+            bars.append(_bar(app.line(1)))
+            assert " 60%" in app.line(1)
             frames += 1
         await pilot.pause()
         assert frames <= math.ceil(1.0 * 15)
-        assert any(" 10%" not in line and " 60%" not in line for line in seen)
-        assert " 60%" in app.line(1) and timers[0].stopped
+        assert any(bar not in ("█░░░░░░░░░", "██████░░░░") for bar in bars)
+        assert _bar(app.line(1)) == "██████░░░░" and timers[0].stopped
+
+
+async def test_a_move_smaller_than_one_bar_step_costs_one_frame() -> None:
+    app, _clock, timers = _host()
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        regions: list = []
+        original = app.table.refresh
+        app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
+        app.table.update_job(make_job(1, progress="11%"))  # a bar step is 1.25%
+        assert timers == [] and not app.table.timer_running
+        assert len(regions) == 1 and " 11%" in app.line(1)
 
 
 async def test_no_animation_when_disabled() -> None:

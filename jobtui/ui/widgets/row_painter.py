@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from jobtui.state import JobKey, WatchedJob
 from jobtui.ui.view import ColumnSpec, fit_columns
-from jobtui.ui.widgets.line_diff import changed_spans, column_cuts
+from jobtui.ui.widgets.line_diff import MERGE_GAP, changed_spans, split_at
 from jobtui.ui.widgets.table_columns import RowContext, header_text, row_text
 
 
@@ -30,6 +30,7 @@ class RowPainter:
         self.style = Style()
         self.layout: list[tuple[ColumnSpec, int]] = []
         self.width = -1
+        self.merge_gap = MERGE_GAP
         self._strips: dict[JobKey, Strip] = {}
 
     def set_width(self, width: int) -> None:
@@ -72,15 +73,20 @@ class RowPainter:
     def redraw(
         self, job: WatchedJob, shown: Optional[float] = None
     ) -> Optional[list[tuple[int, int]]]:
-        """Render `job` afresh; the (x, width) spans that changed, or None if unknown."""
-        old = self._strips.pop(job.entry.key, None)
+        """Render `job` afresh; the (x, width) cell spans that changed, or None if unknown."""
+        key = job.entry.key
+        old = self._strips.pop(key, None)
         new = self.row(job, shown)
         if old is None or not self.layout:
             return None
-        return changed_spans(old, new, column_cuts([width for _, width in self.layout]))
+        spans = changed_spans(old, new, self.merge_gap)
+        # Unchanged: keep the old strip, which may still be cut for a refresh not yet sent.
+        self._strips[key] = split_at(new, spans) if spans else old
+        return spans
 
     def _to_strip(self, text: Text, style: Style) -> Strip:
         if self.console is None:
             self.console = Console()
         segments = Segment.apply_style(text.render(self.console, end=""), style)
-        return Strip(segments, text.cell_len).crop_extend(0, self.width, style)
+        # One segment per run of same-styled cells: each costs a style sequence on the wire.
+        return Strip(segments, text.cell_len).crop_extend(0, self.width, style).simplify()

@@ -47,10 +47,11 @@ def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[fl
 def progress_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record = job.state.record
     status = record.status if record else None
-    value = shown if shown is not None else (record.progress if record else None)
+    target = record.progress if record else None
     bar_width = max(1, width - BAR_WIDTH_SPARE)
-    cell = render.progress_bar(value, status, bar_width, ctx.glyphs)
-    cell.append(" " + render.percent(value, status))
+    cell = render.progress_bar(target if shown is None else shown, status, bar_width, ctx.glyphs)
+    # Only the bar eases; the figure shows the answer at once, so it changes once a poll.
+    cell.append(" " + render.percent(target, status))
     return cell
 
 

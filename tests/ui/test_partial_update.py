@@ -1,0 +1,48 @@
+"""A partial refresh sends its changed segments, not the line from the widget's edge."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate
+from textual.strip import Strip
+
+from jobtui.ui import partial_update
+from tests.ui.job_rows import TableHost, make_job
+
+STYLE = Style(color="cyan")
+
+
+def _update(x1: int, x2: int) -> ChopsUpdate:
+    row = Strip([Segment("> RUNNING ", STYLE), Segment("4", STYLE), Segment("2% tail", STYLE)])
+    return ChopsUpdate([{0: row}], [(0, x1, x2)], [[row.cell_length]])
+
+
+def _console() -> Console:
+    return Console(color_system="256", force_terminal=True, width=80)
+
+
+def test_a_change_in_mid_line_sends_only_its_segment() -> None:
+    sent = partial_update.render_segments(_update(10, 11), _console())
+    assert sent.startswith("\x1b[1;11H")  # cursor straight to the changed cell
+    assert "RUNNING" not in sent and "4" in sent and "2%" not in sent
+
+
+def test_a_region_inside_a_segment_sends_that_whole_segment() -> None:
+    sent = partial_update.render_segments(_update(3, 5), _console())
+    assert sent.startswith("\x1b[1;1H") and "> RU" in sent and "NING" not in sent
+
+
+async def test_the_table_installs_it_and_a_one_digit_change_refreshes_one_cell() -> None:
+    app = TableHost([make_job(n) for n in range(50)], animations=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert ChopsUpdate.render_segments is partial_update.render_segments
+        regions: list = []
+        original = app.table.refresh
+        app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
+        app.table.update_job(make_job(7, progress="41%"))  # the bar does not move
+        await pilot.pause()
+        assert [(r.x, r.y, r.width, r.height) for r in regions] == [(24, 8, 1, 1)]
+        assert app.line(8)[21:26] == "  41%"
