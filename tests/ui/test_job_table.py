@@ -8,6 +8,7 @@ from datetime import timedelta
 from rich.cells import cell_len
 from textual.geometry import Offset
 
+from jobtui.state import JobState, WatchedJob
 from jobtui.ui.widgets.job_table import JobTable
 from tests.ui.job_rows import NOW, PROJECT, TableHost, make_job
 
@@ -223,3 +224,11 @@ async def test_a_progress_step_refreshes_the_bar_cell_and_the_digit_only() -> No
         assert [(r.x, r.y, r.width) for r in regions] == [(15, 8, 1), (24, 8, 1)]
         assert app.line(8)[11:26] == "████▌░░░░░  45%" and not app.table.timer_running
 
+
+async def test_a_job_without_an_answer_shows_its_id_tail_as_its_name() -> None:
+    entry = make_job(3).entry
+    app = TableHost([WatchedJob(entry, JobState(entry.key))])
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        shown = app.line(1).split("…", 1)[1].split()[0]
+        assert len(shown) >= 8 and entry.job_id.endswith(shown)

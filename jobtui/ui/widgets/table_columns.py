@@ -57,7 +57,11 @@ def progress_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[
 
 def name_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record = job.state.record
-    return Text(render.literal(record.job_name if record else None))
+    if record is not None and record.job_name:
+        return Text(render.literal(record.job_name))
+    # No name yet (no answer, or none given): the job ID's tail keeps the row recognisable.
+    tail = render.short_id(job.entry.job_id, max(1, width - 1), tail=True)
+    return Text(ctx.glyphs.ellipsis + tail, style="dim")
 
 
 def label_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
