@@ -182,3 +182,14 @@ async def test_a_kept_filter_shows_its_slash_and_escape_clears_it() -> None:
         assert ui.session.prefs()["filter"] == ""
         await ui.press("slash", *"zz", "escape")  # Escape while typing drops it too
         assert "4 jobs" in ui.status_line()
+
+
+async def test_help_and_quit_stay_in_the_footer_at_80_columns() -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    async with running(size=(80, 24)) as ui:
+        await ui.pilot.pause()
+        keys = {k.action: k for k in ui.main.query_one(Footer).query(FooterKey)}
+        for action in ("help", "quit"):
+            assert 0 < keys[action].region.right <= 80, action

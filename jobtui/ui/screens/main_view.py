@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Optional, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -62,7 +62,14 @@ class MainView(Screen[None]):
             yield Static("/", id="filter-prompt", markup=False)
             yield Input(placeholder="words in name, label, IDs, status, failure", id="filter")
         yield StatusBar(zone=self.tui.zone, id="status")
-        yield Footer()
+        yield Footer(compact=True)  # "? Help" and "q Quit" must fit at 80 columns
+
+    def on_resize(self, event: events.Resize) -> None:
+        # At 80 columns the palette hint would push "q Quit" and "? Help" off the footer.
+        footer, wide = self.query_one(Footer), event.size.width >= 100
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)
 
     def show_filter(self, shown: bool) -> None:
         self.query_one("#filter-bar").display = shown
