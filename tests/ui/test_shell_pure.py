@@ -77,3 +77,11 @@ def test_a_job_never_read_shows_error_in_detail_and_counts() -> None:
     unread = WatchedJob(failed.entry, JobState(failed.entry.key).with_error(auth_error(), T0))
     assert detail_text(unread, T0).plain.startswith("! ERROR")
     assert ordered_counts(count_words([unread, failed])) == (("FAIL", 1), ("ERROR", 1))
+
+
+def test_a_narrow_status_line_keeps_when_it_last_refreshed() -> None:
+    counts = ordered_counts({"FAIL": 1, "STOPPED": 1, "RUNNING": 6, "DELAYED": 1, "SUCCESS": 3})
+    facts = StatusFacts("demo simulator", T0, None, False, 12, 12, counts, interval=10)
+    assert "every 10s" in status_text(facts, width=120).plain
+    narrow = status_text(facts, width=78).plain
+    assert narrow.startswith("refreshed ") and "SUCCESS 3" in narrow and "every" not in narrow

@@ -70,23 +70,31 @@ def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
 def status_text(facts: StatusFacts, zone: Optional[tzinfo] = None, width: int = 0) -> Text:
     """One line; absolute times, so it need not be redrawn every second.
 
-    When `width` is too narrow, the endpoint goes first, then the words around times.
+    When `width` is too narrow, the endpoint goes first, then the next refresh (the
+    interval is in config.toml; "refreshed 09:02" is what says the data is fresh), and
+    last the word "refreshed".
     """
-    for endpoint, words in ((True, True), (False, True), (False, False)):
-        line = _line(facts, zone, endpoint, words)
+    for endpoint, nxt, words in _SHORTER:
+        line = _line(facts, zone, endpoint, words, nxt)
         if not width or line.cell_len <= width:
             break
     return line
 
 
-def _line(facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: bool) -> Text:
+# (endpoint, next refresh, words around times), longest first.
+_SHORTER = ((True, True, True), (False, True, True), (False, False, True), (False, False, False))
+
+
+def _line(
+    facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: bool, nxt: bool = True
+) -> Text:
     parts = [lit(facts.endpoint or "no endpoint", "bold")] if endpoint else []
     if facts.paused:
         parts.append(Text("PAUSED", style="bold reverse"))
     last = _time(facts.last_refresh, zone, facts.seconds) if facts.last_refresh else "not yet"
     parts.append(Text(f"refreshed {last}" if words else last))
-    if not facts.paused:
-        parts.append(_next(facts, zone, words))
+    if not facts.paused and nxt:
+        parts.append(_next(facts, zone))
     counts = Text(f"│ {shown_label(facts.shown, facts.total)} ")
     for status, count in facts.counts:
         counts.append(" ")
@@ -95,11 +103,10 @@ def _line(facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: boo
     return Text("  ").join(parts)
 
 
-def _next(facts: StatusFacts, zone: Optional[tzinfo], words: bool) -> Text:
+def _next(facts: StatusFacts, zone: Optional[tzinfo]) -> Text:
     """The next refresh to the second, or the interval when times are coarse."""
     if facts.seconds and facts.next_refresh is not None:
-        next_at = hms(facts.next_refresh, zone)
-        return Text(f"next {next_at}" if words else f">{next_at}")
+        return Text(f"next {hms(facts.next_refresh, zone)}")
     return Text(f"every {facts.interval:g}s" if facts.interval else "")
 
 
