@@ -20,7 +20,7 @@ from typing import Any, Callable, Optional
 from jobtui.api.client import DwsClient
 from jobtui.events import CycleFinished
 from jobtui.sim.clock import ManualClock
-from jobtui.sim.demo import demo_scenario
+from jobtui.sim.demo import DEMO_LABELS, demo_scenario
 from jobtui.sim.server import Simulator
 from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.ui.app import build_app
@@ -63,7 +63,10 @@ class ReplaySession:
 async def record_demo() -> list[WatchedJob]:
     """Fetch every demo job every STEP seconds up to SHOT_AT, as the poller would."""
     scenario, clock = demo_scenario(), ManualClock(0.0)
-    entries = [WatchEntry(j.project_id, j.job_id, WALL, region=j.region) for j in scenario.jobs]
+    entries = [
+        WatchEntry(j.project_id, j.job_id, WALL, region=j.region, label=DEMO_LABELS.get(j.job_id))
+        for j in scenario.jobs
+    ]
     states: dict[JobKey, JobState] = {e.key: JobState(e.key) for e in entries}
     with Simulator(scenario, clock=clock, wall=lambda: WALL) as sim:
         async with DwsClient(sim.url) as client:
