@@ -7,6 +7,10 @@ it. Its other renderer (`__rich_console__`) already skips segments wholly left o
 the region; `install()` makes the one the app uses do the same. Skipping whole
 segments never splits a character, and every segment carries its own style and
 every span its own cursor move, so what reaches the screen is unchanged.
+
+It also sends a style only when it differs from the one in force (as curses
+does), not a style and a reset around every segment: ten rows whose figures
+change in the same colour pay for that colour once, not ten times.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
+from rich.color import ColorSystem
 from rich.console import Console
 from rich.control import Control
+from rich.style import Style
 from textual.strip import Strip
 
 try:  # a private class: if a Textual release moves it, we keep its own behaviour
@@ -24,6 +30,7 @@ except ImportError:  # pragma: no cover - depends on the Textual release
     ChopsUpdate = None  # type: ignore[assignment,misc]
 
 _EXPECTED = ("chops", "spans", "chop_ends")
+TEXTUAL_RENDER = getattr(ChopsUpdate, "render_segments", None)  # for tests to compare
 
 
 def trim_left(strip: Strip, x: int, x1: int) -> tuple[int, Strip]:
@@ -40,9 +47,44 @@ def trim_left(strip: Strip, x: int, x1: int) -> tuple[int, Strip]:
     return x, Strip(rest, sum(segment.cell_length for segment in rest))
 
 
+class Pen:
+    """Terminal output that remembers the style in force and sends only changes."""
+
+    def __init__(self, color_system: ColorSystem) -> None:
+        self.color_system = color_system
+        self.out: list[str] = []
+        self.ansi = ""
+
+    def move_to(self, x: int, y: int) -> None:
+        self.out.append(Control.move_to(x, y).segment.text)
+
+    def write(self, text: str, style: Optional[Style]) -> None:
+        if style is None or style.link:
+            self.plain()  # links keep Textual's own wrapping
+            self.out.append(
+                text if style is None else Strip.render_style(style, text, self.color_system)
+            )
+            return
+        ansi = Strip.render_ansi(style, self.color_system)
+        if ansi != self.ansi:
+            # "0;" first: the new style must not inherit bold or a colour from the last.
+            self.out.append(f"\x1b[0;{ansi}m" if ansi else "\x1b[0m")
+            self.ansi = ansi
+        self.out.append(text)
+
+    def plain(self) -> None:
+        if self.ansi:
+            self.out.append("\x1b[0m")
+            self.ansi = ""
+
+    def text(self) -> str:
+        self.plain()
+        return "".join(self.out)
+
+
 def render_segments(update: ChopsUpdate, console: Console) -> str:
     """`ChopsUpdate.render_segments`, cropped on the left too (at a segment edge)."""
-    out: list[str] = []
+    pen = Pen(getattr(console, "_color_system", None) or ColorSystem.TRUECOLOR)
     chops: Sequence[Mapping[int, Optional[Strip]]] = update.chops
     spans: list[tuple[int, int, int]] = update.spans
     for y, x1, x2 in spans:  # no newline between spans: each starts with a cursor move
@@ -51,9 +93,10 @@ def render_segments(update: ChopsUpdate, console: Console) -> str:
                 continue
             if x < x1 or end > x2:
                 x, strip = trim_left(strip.crop(0, min(end, x2) - x), x, x1)
-            out.append(Control.move_to(x, y).segment.text)
-            out.append(strip.render(console))
-    return "".join(out)
+            pen.move_to(x, y)
+            for segment in strip:
+                pen.write(segment.text, segment.style)
+    return pen.text()
 
 
 def install() -> bool:

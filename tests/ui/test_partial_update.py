@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyte
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -46,3 +47,32 @@ async def test_the_table_installs_it_and_a_one_digit_change_refreshes_one_cell()
         await pilot.pause()
         assert [(r.x, r.y, r.width, r.height) for r in regions] == [(24, 8, 1, 1)]
         assert app.line(8)[21:26] == "  41%"
+
+
+def _screen(data: str) -> list[list[tuple[str, str, str, bool]]]:
+    screen = pyte.Screen(30, 3)
+    pyte.Stream(screen).feed(data)
+    return [
+        [(c.data, c.fg, c.bg, c.bold) for c in (screen.buffer[y][x] for x in range(30))]
+        for y in range(3)
+    ]
+
+
+def test_it_draws_exactly_what_textual_draws_with_fewer_bytes() -> None:
+    bold, plain = Style(bold=True, color="red", bgcolor="blue"), Style(color="red", bgcolor="blue")
+    rows = [
+        Strip(
+            [Segment("ab", bold), Segment("cd", plain), Segment("ef", None), Segment("gh", plain)]
+        ),
+        Strip([Segment("ij", plain), Segment("kl", bold), Segment("mn", STYLE)]),
+    ]
+    update = ChopsUpdate([{0: row} for row in rows], [(0, 2, 8), (1, 0, 6)], [[8], [6]])
+    ours = partial_update.render_segments(update, _console())
+    assert partial_update.TEXTUAL_RENDER is not None
+    theirs = partial_update.TEXTUAL_RENDER(update, _console())
+    # The screen before: the rows as they are outside the refreshed spans, stale inside.
+    whole = ChopsUpdate(update.chops, [(0, 0, 8), (1, 0, 6)], update.chop_ends)
+    stale = "\x1b[1;3H" + "z" * 6 + "\x1b[2;1H" + "z" * 6
+    background = partial_update.TEXTUAL_RENDER(whole, _console()) + stale
+    assert _screen(background + ours) == _screen(background + theirs)
+    assert len(ours) < len(theirs) and ours.endswith("\x1b[0m")
