@@ -93,6 +93,8 @@ class Fetcher:
         self._routes.clear()
 
     def gates(self, key: JobKey) -> tuple[Gate, ...]:
+        if key not in self.entries:
+            return ()  # dropped from the watchlist while its cycle was under way
         route = self.route(key)
         if isinstance(route, ErrorInfo):
             return ()
@@ -110,6 +112,8 @@ class Fetcher:
 
     def admit(self, key: JobKey) -> bool:
         """Whether the job may be sent now; if not it waits for its blocked gate."""
+        if key not in self.entries:
+            return False  # the watchlist dropped it after this cycle began
         now = self.clock()
         for gate in self.gates(key):
             if gate.waiting(now):
