@@ -54,11 +54,19 @@ class Pen:
         self.color_system = color_system
         self.out: list[str] = []
         self.ansi = ""
+        self.at: Optional[tuple[int, int]] = None  # the cursor, once a move placed it
 
     def move_to(self, x: int, y: int) -> None:
-        self.out.append(Control.move_to(x, y).segment.text)
+        if self.at is not None and self.at[1] == y and self.at[0] < x:
+            # Further along the same line: "forward n" is shorter and never wraps.
+            self.out.append(f"\x1b[{x - self.at[0]}C")
+        else:
+            self.out.append(Control.move_to(x, y).segment.text)
+        self.at = (x, y)
 
-    def write(self, text: str, style: Optional[Style]) -> None:
+    def write(self, text: str, width: int, style: Optional[Style]) -> None:
+        if self.at is not None:
+            self.at = (self.at[0] + width, self.at[1])
         if style is None or style.link:
             self.plain()  # links keep Textual's own wrapping
             self.out.append(
@@ -95,7 +103,7 @@ def render_segments(update: ChopsUpdate, console: Console) -> str:
                 x, strip = trim_left(strip.crop(0, min(end, x2) - x), x, x1)
             pen.move_to(x, y)
             for segment in strip:
-                pen.write(segment.text, segment.style)
+                pen.write(segment.text, segment.cell_length, segment.style)
     return pen.text()
 
 

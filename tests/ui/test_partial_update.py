@@ -64,15 +64,19 @@ def test_it_draws_exactly_what_textual_draws_with_fewer_bytes() -> None:
         Strip(
             [Segment("ab", bold), Segment("cd", plain), Segment("ef", None), Segment("gh", plain)]
         ),
-        Strip([Segment("ij", plain), Segment("kl", bold), Segment("mn", STYLE)]),
+        Strip(
+            [Segment("ij", plain), Segment("kl", bold), Segment("mn", STYLE), Segment("o", bold)]
+        ),
     ]
-    update = ChopsUpdate([{0: row} for row in rows], [(0, 2, 8), (1, 0, 6)], [[8], [6]])
+    spans = [(0, 2, 8), (1, 0, 2), (1, 4, 7)]
+    update = ChopsUpdate([{0: row} for row in rows], spans, [[8], [7]])
     ours = partial_update.render_segments(update, _console())
     assert partial_update.TEXTUAL_RENDER is not None
     theirs = partial_update.TEXTUAL_RENDER(update, _console())
     # The screen before: the rows as they are outside the refreshed spans, stale inside.
-    whole = ChopsUpdate(update.chops, [(0, 0, 8), (1, 0, 6)], update.chop_ends)
-    stale = "\x1b[1;3H" + "z" * 6 + "\x1b[2;1H" + "z" * 6
+    whole = ChopsUpdate(update.chops, [(0, 0, 8), (1, 0, 7)], update.chop_ends)
+    stale = "".join(f"\x1b[{y + 1};{x1 + 1}H" + "z" * (x2 - x1) for y, x1, x2 in spans)
     background = partial_update.TEXTUAL_RENDER(whole, _console()) + stale
     assert _screen(background + ours) == _screen(background + theirs)
     assert len(ours) < len(theirs) and ours.endswith("\x1b[0m")
+    assert "\x1b[2C" in ours  # along the same line: a short relative move
