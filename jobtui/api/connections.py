@@ -3,32 +3,35 @@
 A route is worked out from the entry, its project's settings and the command line;
 jobs with the same endpoint, credential and zone share one DwsClient, so connections
 are reused and a refused credential can be paused for every job that uses it.
+
+Importing this module is cheap: httpx (~0.2 s) and the client are imported on first
+use, so the monitor paints its cached table before it pays for them.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
-import httpx
-
-from jobtui.api.client import DwsClient
-from jobtui.api.credentials import (
-    ENV_TOKEN,
-    NO_CREDENTIALS,
-    Credentials,
-    credentials_from_file,
-    find_credentials,
-)
 from jobtui.api.endpoints import resolve_endpoint
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
 from jobtui.state import WatchEntry
+
+if TYPE_CHECKING:
+    import httpx
+
+    from jobtui.api.client import DwsClient
+    from jobtui.api.credentials import Credentials
+
+# What `warm_up()` imports: everything a first request needs that pulls in httpx.
+NETWORK_MODULES = ("jobtui.api.client", "jobtui.api.credentials")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class Connections:
         """The shared client for a route, made on first use."""
         client = self._clients.get(route)
         if client is None:
+            from jobtui.api.client import DwsClient
+
             auth = self._credentials[route.credential].auth()
             client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
             self._clients[route] = client
@@ -95,7 +100,8 @@ class Connections:
 
     def label(self) -> str:
         """The endpoints in use, for a status line: one host, or how many."""
-        hosts = sorted({urlsplit(route.endpoint).netloc for route in self._clients})
+        # A copy: `warm_up` may be adding clients in its thread meanwhile.
+        hosts = sorted({urlsplit(route.endpoint).netloc for route in tuple(self._clients)})
         if not hosts:
             return self._default_host()
         return hosts[0] if len(hosts) == 1 else f"{hosts[0]} +{len(hosts) - 1}"
@@ -127,6 +133,14 @@ class Connections:
             self._retired.append(self._clients.pop(route))
 
     def _load(self, project: ProjectSettings) -> Credentials:
+        from jobtui.api.credentials import (
+            ENV_TOKEN,
+            NO_CREDENTIALS,
+            Credentials,
+            credentials_from_file,
+            find_credentials,
+        )
+
         source, path = project.credentials, project.credentials_file
         if source == "none":
             return NO_CREDENTIALS
@@ -141,6 +155,21 @@ class Connections:
                 raise ConfigError("no [basic] section with ak and sk", path=str(path))
             return found
         return find_credentials(self._env, self._home)
+
+    def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None:
+        """Import httpx and make the entries' clients now: blocking, so run it in a thread.
+
+        The first client costs ~0.1 s (an SSL context, httpx's transport) on top of the
+        imports; done here, the first poll does not freeze the UI. A job without a route
+        is skipped: the poller reports it.
+        """
+        for name in NETWORK_MODULES:
+            importlib.import_module(name)
+        for entry in entries:
+            try:
+                self.client(self.route(entry))
+            except JobtuiError:
+                continue
 
     def reload(self) -> None:
         """Read the credentials again on next use (after the user fixed them)."""
