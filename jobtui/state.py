@@ -6,13 +6,21 @@ and the UI and CLI (which show it). No I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Optional
 
 from jobtui.errors import ErrorInfo
-from jobtui.model import JobRecord, Status, parse_time, validate_id
+from jobtui.history import (
+    Sample,
+    Transition,
+    pack,
+    stored_time,
+    unpack_samples,
+    unpack_transitions,
+)
+from jobtui.model import JobRecord, Status, validate_id
 
 JobKey = tuple[str, str]  # (project_id, job_id)
 
@@ -41,18 +49,6 @@ class WatchEntry:
 
 
 @dataclass(frozen=True)
-class Transition:
-    at: datetime
-    status: str
-
-
-@dataclass(frozen=True)
-class Sample:
-    at: datetime
-    progress: float
-
-
-@dataclass(frozen=True)
 class JobState:
     """The last known picture of one job; `record` None until the first answer."""
 
@@ -62,8 +58,9 @@ class JobState:
     fetched_at: Optional[datetime] = None
     # When the last attempt (success or error) happened.
     attempted_at: Optional[datetime] = None
-    transitions: tuple[Transition, ...] = ()
-    samples: tuple[Sample, ...] = ()
+    # Tuples once fetched; packed `jobtui.history.History` objects as read from the cache.
+    transitions: Sequence[Transition] = ()
+    samples: Sequence[Sample] = ()
     # True while what we show came from the cache and no fresh answer landed yet.
     stale: bool = False
 
@@ -119,8 +116,8 @@ class JobState:
             "error": self.error.to_dict() if self.error else None,
             "fetched_at": self.fetched_at.isoformat() if self.fetched_at else None,
             "attempted_at": self.attempted_at.isoformat() if self.attempted_at else None,
-            "transitions": [[t.at.isoformat(), t.status] for t in self.transitions],
-            "samples": [[s.at.isoformat(), s.progress] for s in self.samples],
+            "transitions": pack(self.transitions, "status"),
+            "samples": pack(self.samples, "progress"),
         }
 
     @classmethod
@@ -131,32 +128,15 @@ class JobState:
         error = data.get("error")
         return cls(
             key=key,
-            record=JobRecord.from_dict(record) if isinstance(record, Mapping) else None,
-            error=ErrorInfo.from_dict(dict(error)) if isinstance(error, Mapping) else None,
-            fetched_at=parse_time(data.get("fetched_at")),
-            attempted_at=parse_time(data.get("attempted_at")),
-            transitions=tuple(_transitions(data.get("transitions"))),
-            samples=tuple(_samples(data.get("samples"))),
+            # dict, not Mapping: JSON gives dicts, and the ABC check is slow per job.
+            record=JobRecord.from_dict(record) if isinstance(record, dict) else None,
+            error=ErrorInfo.from_dict(error) if isinstance(error, dict) else None,
+            fetched_at=stored_time(data.get("fetched_at")),
+            attempted_at=stored_time(data.get("attempted_at")),
+            transitions=unpack_transitions(data.get("transitions"), MAX_TRANSITIONS),
+            samples=unpack_samples(data.get("samples"), MAX_SAMPLES),
             stale=True,
         )
-
-
-def _transitions(raw: object) -> list[Transition]:
-    out = []
-    for item in raw if isinstance(raw, list) else []:
-        at = parse_time(item[0]) if isinstance(item, list) and len(item) == 2 else None
-        if at is not None:
-            out.append(Transition(at, str(item[1])))
-    return out[-MAX_TRANSITIONS:]
-
-
-def _samples(raw: object) -> list[Sample]:
-    out = []
-    for item in raw if isinstance(raw, list) else []:
-        at = parse_time(item[0]) if isinstance(item, list) and len(item) == 2 else None
-        if at is not None and isinstance(item[1], (int, float)):
-            out.append(Sample(at, float(item[1])))
-    return out[-MAX_SAMPLES:]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,10 @@ from typing import Any, Optional
 from jobtui.atomic import write_atomic
 from jobtui.state import JobKey, JobState
 
-VERSION = 1
+# 2: histories as a start time and offsets (`jobtui.history`); 1 (lists of
+# [ISO time, value]) is still read.
+VERSION = 2
+READABLE = (1, 2)
 log = logging.getLogger(__name__)
 _BAD_DATA = (ValueError, TypeError, KeyError, AttributeError, IndexError)
 
@@ -78,7 +81,7 @@ class StateCache:
 
 
 def _states(data: Any) -> dict[JobKey, JobState]:
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    if not isinstance(data, dict) or data.get("version") not in READABLE:
         raise ValueError("not a jobtui state cache of a known version")
     states = [JobState.from_dict(item) for item in data["states"]]
     return {state.key: state for state in states}
