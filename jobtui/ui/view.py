@@ -31,8 +31,9 @@ class ColumnSpec:
     flexible: bool = False
 
 
-# Textual re-sends a refreshed line from its left edge up to the change, so the
-# cells that change often (progress, elapsed) sit leftmost: a tick costs less.
+# The cells that change often (progress, elapsed) sit leftmost: partial updates
+# send only changed cells (ui/partial_update.py), but should Textual's renderer
+# be in use again, it re-sends a line from its left edge up to the change.
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("status", "status", 10, 0),
     ColumnSpec("progress", "progress", 15, 2),
