@@ -2,8 +2,10 @@
 
 It shows the last known picture at once (cached states, marked stale), keeps the
 poller's entries in step with the watchlist (also when another process edits it), and
-saves the cache after cycles, debounced and off the event loop. A disk that refuses
-a write becomes a SaveFailed event and a notice, never a crash. No Textual here.
+saves the cache after cycles, debounced. On an event loop (the TUI) every file write
+goes to one worker thread in order and edits show at once; the plain CLI writes
+inline. A disk that refuses a write becomes a SaveFailed event and a notice, never a
+crash. No Textual here, and no httpx until `start()`: the cached picture comes first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, Callable, Optional, Protocol
 
 from jobtui import prefs as prefs_file
 from jobtui.config import Settings
+from jobtui.disk_queue import DiskQueue, on_event_loop
 from jobtui.errors import JobtuiError, StoreError
 from jobtui.events import CycleFinished, PollerEvent, SaveFailed, WatchlistChanged
 from jobtui.fetcher import Router
@@ -26,6 +29,7 @@ from jobtui.poller import Poller, utcnow
 from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.status_line import StatusLine, status_line
 from jobtui.store import StateCache, Watchlist
+from jobtui.watchlist_file import merge_duplicates
 
 Listener = Callable[[PollerEvent], None]
 log = logging.getLogger(__name__)
@@ -39,6 +43,7 @@ class Links(Router, Protocol):
     """What the session needs of `jobtui.api.connections.Connections`."""
 
     def label(self) -> str: ...
+    def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None: ...
     async def aclose(self) -> None: ...
 
 
@@ -72,6 +77,9 @@ class Session:
         self._dirty = False
         self._saved_at = clock()
         self._tasks: list[asyncio.Future[None]] = []
+        self._disk = DiskQueue()
+        # Read once here, before the UI runs: the UI asks at mount and must not wait on disk.
+        self._prefs = prefs_file.load_prefs(prefs_path) if prefs_path else {}
 
     @classmethod
     def from_paths(cls, paths: Paths, settings: Settings, connections: Links, **kw: Any) -> Session:
@@ -116,10 +124,13 @@ class Session:
     async def start(self) -> None:
         """Start polling and watching the watchlist file."""
         if not self._tasks:
-            self._tasks = [
-                asyncio.ensure_future(self.poller.run()),
-                asyncio.ensure_future(self._tick()),
-            ]
+            self._tasks = [asyncio.ensure_future(self._poll()), asyncio.ensure_future(self._tick())]
+
+    async def _poll(self) -> None:
+        # httpx costs ~0.2 s to import: pay it in a thread after the first paint, not
+        # on the UI's loop when the first request goes out.
+        await asyncio.to_thread(self._connections.warm_up, list(self._entries))
+        await self.poller.run()
 
     async def stop(self) -> None:
         """Stop polling, save the cache one last time, close the connections."""
@@ -129,12 +140,18 @@ class Session:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         await self.save_cache()
+        await self._disk.close()
         await self._connections.aclose()
+
+    async def flush(self) -> None:
+        """Wait until every edit and save asked for so far is on disk (or refused)."""
+        await self._disk.drain()
 
     async def _tick(self) -> None:
         while True:
             await self._sleep(TICK)
-            self.notice_edits()
+            if not self._disk.busy:  # our own write in flight is not another process's edit
+                self.notice_edits()
             if self._dirty and self._clock() - self._saved_at >= SAVE_EVERY:
                 await self.save_cache()
 
@@ -159,25 +176,34 @@ class Session:
         keep = {e.key for e in self._entries}
         self._dirty, self._saved_at = False, self._clock()
         try:
-            await asyncio.to_thread(self._cache.save, states, keep=keep)
+            await self._disk.submit(lambda: self._cache.save(states, keep=keep))
         except StoreError as exc:
-            self._failed("state cache", exc)
-
-    def _failed(self, what: str, exc: StoreError) -> None:
-        self.notice = str(exc)
-        self._emit(SaveFailed(what, str(exc)))
+            self._report("state cache", exc)
 
     # What the UI asks for ---------------------------------------------------------
 
     def add(self, entries: Iterable[WatchEntry]) -> list[WatchEntry]:
         """Watch these jobs (through the store); returns those that were new."""
-        added = self._watchlist.add(entries)
-        self._reload()
-        return added
+        wanted = list(entries)
+        if not on_event_loop():
+            added = self._watchlist.add(wanted)
+            self._reload()
+            return added
+        have = {e.key for e in self._entries}
+        self._show(merge_duplicates(self._entries + wanted))
+        self._write_watchlist(lambda: self._watchlist.add(wanted))
+        return [e for e in self._entries if e.key not in have]
 
     def remove(self, keys: Iterable[JobKey]) -> int:
-        removed = self._watchlist.remove(keys)
-        self._reload()
+        gone = set(keys)
+        if not on_event_loop():
+            removed = self._watchlist.remove(gone)
+            self._reload()
+            return removed
+        kept = [e for e in self._entries if e.key not in gone]
+        removed = len(self._entries) - len(kept)
+        self._show(kept)
+        self._write_watchlist(lambda: self._watchlist.remove(gone))
         return removed
 
     def prune(self, older_than: Optional[float] = None) -> int:
@@ -198,20 +224,60 @@ class Session:
         self.poller.resume()
 
     def prefs(self) -> dict[str, Any]:
-        return prefs_file.load_prefs(self._prefs_path) if self._prefs_path else {}
+        return dict(self._prefs)
 
     def save_prefs(self, prefs: dict[str, Any]) -> None:
-        if self._prefs_path is None:
+        """Remember `prefs` (merged over the saved ones) and write them off the UI's loop."""
+        self._prefs = {**self._prefs, **prefs}
+        path = self._prefs_path
+        if path is None:
             return
-        try:
-            prefs_file.save_prefs(self._prefs_path, prefs)
-        except StoreError as exc:
-            self._failed("preferences", exc)
+        if not on_event_loop():
+            self._report("preferences", _attempt(lambda: prefs_file.save_prefs(path, prefs)))
+            return
+        future = self._disk.submit(lambda: _attempt(lambda: prefs_file.save_prefs(path, prefs)))
+        future.add_done_callback(lambda done: self._report("preferences", done.result()))
+
+    def _write_watchlist(self, write: Callable[[], object]) -> None:
+        """Write in the disk thread, then read back what is on disk (other processes too)."""
+
+        def job() -> tuple[Optional[list[WatchEntry]], Optional[JobtuiError]]:
+            error = _attempt(write)
+            try:
+                return self._watchlist.load(), error
+            except JobtuiError as exc:
+                return None, error or exc
+
+        self._disk.submit(job).add_done_callback(lambda done: self._written(*done.result()))
+
+    def _written(self, entries: Optional[list[WatchEntry]], error: Optional[JobtuiError]) -> None:
+        self._report("watchlist", error)
+        # Only the last write of a burst shows the disk's list: earlier ones would
+        # flash back jobs that a queued remove is about to take away.
+        if entries is not None and not self._disk.busy and entries != self._entries:
+            self._show(entries)
+
+    def _report(self, what: str, error: Optional[JobtuiError]) -> None:
+        if error is not None:
+            self.notice = str(error)
+            self._emit(SaveFailed(what, str(error)))
 
     def _reload(self) -> None:
-        self._entries = self._watchlist.load()
-        self.poller.set_entries(self._entries)
+        self._show(self._watchlist.load())
+
+    def _show(self, entries: list[WatchEntry]) -> None:
+        self._entries = entries
+        self.poller.set_entries(entries)
         self._emit(WatchlistChanged())
+
+
+def _attempt(write: Callable[[], object]) -> Optional[JobtuiError]:
+    """Run a write; the refusal (disk full, a watchlist that no longer parses), if any."""
+    try:
+        write()
+    except JobtuiError as exc:
+        return exc
+    return None
 
 
 def _finished_before(state: JobState, now: datetime, older_than: Optional[float]) -> bool:

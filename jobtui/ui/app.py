@@ -69,6 +69,12 @@ class JobtuiApp(App[int]):
         await self.push_screen("main")
         # Signals and a hung-up terminal (SSH dropped) end the app cleanly; no-op in tests.
         self.guard = install_terminal_guard(self)
+        # The cached picture is painted first; polling (and importing httpx) comes after.
+        self.call_after_refresh(self._start_session)
+
+    def _start_session(self) -> None:
+        if self._stopped:  # quit before the first paint: nothing to start
+            return
         self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:

@@ -87,6 +87,7 @@ async def test_add_remove_and_prune_go_through_the_store(tmp_path: Path) -> None
         await rig.poll()
         assert rig.session.prune() == 1  # the SUCCESS job
         assert rig.session.remove([KEYS[0]]) == 1
+        await rig.session.flush()
         assert [e.key for e in rig.watchlist().load()] == [KEYS[2]]
         assert [j.entry.key for j in rig.session.jobs()] == [KEYS[2]]
 
@@ -152,6 +153,7 @@ async def test_preferences_keep_keys_the_ui_does_not_know(tmp_path: Path) -> Non
 async def test_a_watchlist_broken_by_hand_keeps_the_last_good_jobs(tmp_path: Path) -> None:
     async with harness(tmp_path) as rig:
         rig.session.add(entries(SCENARIO))
+        await rig.session.flush()
         rig.paths.watchlist_file.write_text("version = 1\n[[jobs]\nproject_id = ", "utf-8")
         assert not rig.session.notice_edits()
         assert len(rig.session.jobs()) == 3
