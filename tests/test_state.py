@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from jobtui.errors import ErrorInfo
 from jobtui.model import JobRecord
@@ -45,3 +48,62 @@ def test_status_json_keys() -> None:
     data = job.to_json()
     assert data["progress"] == 9.0 and data["error"] is None and data["label"] == "nightly"
     assert set(data) >= {"project_id", "job_id", "status", "begin_time", "fetched_at"}
+
+
+def _advancing(steps: int) -> JobState:
+    state = JobState(("p", "j"))
+    for i in range(steps):
+        at = T0 + timedelta(seconds=i * 7.25, microseconds=i * 13)
+        state = state.with_record(_record("RUNNING", f"{i * 0.5}%"), at)
+    return state
+
+
+def test_cached_history_comes_back_to_the_microsecond() -> None:
+    state = _advancing(MAX_SAMPLES)
+    loaded = JobState.from_dict(json.loads(json.dumps(state.to_dict())))
+    assert list(loaded.samples) == list(state.samples)
+    assert loaded.samples == state.samples and loaded.transitions == state.transitions
+    now = T0 + timedelta(hours=1)
+    assert loaded.eta(now) == state.eta(now) is not None
+    # A fresh answer continues the history where the cache left it.
+    later = loaded.with_record(_record("SUCCESS", "100%"), now)
+    assert [t.status for t in later.transitions] == ["RUNNING", "SUCCESS"]
+    assert len(later.samples) == MAX_SAMPLES and later.samples[-1].progress == 100.0
+
+
+def test_the_cache_keeps_history_compact_and_readable() -> None:
+    samples = _advancing(3).to_dict()["samples"]
+    assert samples == {
+        "since": "2026-01-01T00:00:00+00:00",
+        "seconds": "0.0 7.250013 14.500026",
+        "progress": "0.0 0.5 1.0",
+    }
+
+
+def test_a_version_1_history_still_loads() -> None:
+    data = {
+        "project_id": "p", "job_id": "j",
+        "transitions": [["2026-01-01T00:00:00+00:00", "RUNNING"], ["garbage", "X"]],
+        "samples": [["2026-01-01T00:00:00+00:00", 1.0], ["2026-01-01T00:01:00+00:00", 2]],
+    }  # fmt: skip
+    loaded = JobState.from_dict(data)
+    assert [t.status for t in loaded.transitions] == ["RUNNING"]
+    assert [s.progress for s in loaded.samples] == [1.0, 2]
+
+
+@pytest.mark.parametrize(
+    "samples",
+    [
+        {"since": "2026-01-01T00:00:00+00:00", "seconds": "0 1", "progress": "5"},
+        {"since": "2026-01-01T00:00:00+00:00", "seconds": "0 nan", "progress": "5 6"},
+        {"since": "2026-01-01T00:00:00+00:00", "seconds": "0 1e300", "progress": "5 6"},
+        {"since": "2026-01-01T00:00:00+00:00", "seconds": [0, 1], "progress": "5 6"},
+        {"since": "2026-01-01T00:00:00+00:00", "seconds": "0 x", "progress": "5 6"},
+        {"since": "yesterday", "seconds": "0", "progress": "5"},
+        "0 1",
+    ],
+)
+def test_a_damaged_history_is_empty_not_a_crash(samples: object) -> None:
+    loaded = JobState.from_dict({"project_id": "p", "job_id": "j", "samples": samples})
+    assert len(loaded.samples) == 0 and list(loaded.samples) == []
+    assert loaded.eta(T0) is None

@@ -103,3 +103,34 @@ def test_each_cycle_saves_the_jobs_that_changed_beside_those_that_did_not(
     loaded = StateCache(tmp_path / "state.json").load()
     assert loaded[("p1", "j1")].error == broken.error
     assert loaded[("p1", "j2")].samples == states[("p1", "j2")].samples
+
+
+V1_CACHE = b"""{"version":1,"states":[{"project_id":"p1","job_id":"j1","record":{"project_id":"p1",
+"job_id":"j1","job_name":"x","status":"RUNNING","progress":1.0,"progress_raw":"1%"},
+"error":null,"fetched_at":"2026-11-28T09:00:02+00:00","attempted_at":"2026-11-28T09:00:02+00:00",
+"transitions":[["2026-11-28T09:00:00+00:00","RUNNING"]],
+"samples":[["2026-11-28T09:00:00+00:00",0.0],["2026-11-28T09:00:02+00:00",1.0]]}]}"""
+
+
+def test_a_cache_from_the_previous_version_still_shows_its_jobs(tmp_path: Path) -> None:
+    (tmp_path / "state.json").write_bytes(V1_CACHE)
+    cache = StateCache(tmp_path / "state.json")
+    loaded = cache.load()[("p1", "j1")]
+    assert cache.warning is None and loaded.stale
+    assert loaded.record is not None and loaded.record.progress == 1.0
+    assert [s.progress for s in loaded.samples] == [0.0, 1.0]
+    assert loaded.samples[-1].at == T0 + timedelta(seconds=2)
+    # Saved again in the current format, with nothing lost.
+    cache.save({("p1", "j1"): loaded.with_error(ErrorInfo("timeout", "no answer"), T0)})
+    again = StateCache(tmp_path / "state.json").load()[("p1", "j1")]
+    assert b'"version":2' in (tmp_path / "state.json").read_bytes()
+    assert again.samples == loaded.samples and again.transitions == loaded.transitions
+
+
+def test_an_unchanged_cached_history_is_saved_as_it_was_read(tmp_path: Path) -> None:
+    first = StateCache(tmp_path / "state.json")
+    first.save({("p1", "j1"): running("j1", steps=MAX_SAMPLES)})
+    written = (tmp_path / "state.json").read_bytes()
+    loaded = StateCache(tmp_path / "state.json").load()
+    StateCache(tmp_path / "state.json").save(loaded)
+    assert (tmp_path / "state.json").read_bytes() == written
