@@ -23,6 +23,7 @@ from jobtui.session import Session
 from jobtui.sim.clock import ManualClock
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
+from jobtui.store import Watchlist
 from tests.poller.helpers import VirtualTime, entries, job
 
 SCENARIO = Scenario(tuple(job(n) for n in range(6)))
@@ -107,6 +108,13 @@ def _serve(
     return sim
 
 
+def watching_all(tmp: Path) -> Paths:
+    """jobtui's files under `tmp`, the watchlist holding every job of SCENARIO."""
+    paths = Paths(tmp / "jobtui", env={})
+    Watchlist(paths.watchlist_file, paths.lock_file).add(entries(SCENARIO))
+    return paths
+
+
 class Rig:
     """A Session watching SCENARIO's jobs at `endpoint`, on virtual time, logging events."""
 
@@ -114,7 +122,7 @@ class Rig:
         self, tmp: Path, sim: Simulator, endpoint: str, env: Optional[dict[str, str]] = None
     ) -> None:
         self.time = VirtualTime(sim)
-        self.paths = Paths(tmp / "jobtui", env={})
+        self.paths = watching_all(tmp)
         self.settings = Settings(endpoint=endpoint, refresh_interval=10.0)
         self.session = Session.from_paths(
             self.paths, self.settings, Connections(self.settings, env=env or {}, home=tmp),
@@ -137,7 +145,6 @@ async def session_on(
 ) -> AsyncIterator[Rig]:
     """A Rig watching every job of SCENARIO, stopped (and its cache saved) at the end."""
     rig = Rig(tmp, sim, endpoint or sim.url, **kw)
-    rig.session.add(entries(SCENARIO))
     try:
         yield rig
     finally:

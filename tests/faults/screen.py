@@ -14,11 +14,9 @@ from typing import Any, Callable, Optional
 
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
-from jobtui.paths import Paths
 from jobtui.session import Session
 from jobtui.sim.server import Simulator
-from tests.faults.rig import SCENARIO
-from tests.poller.helpers import entries
+from tests.faults.rig import watching_all
 from tests.ui.conftest import Harness
 from tests.ui.test_with_simulator import SteppedTime, until
 
@@ -32,14 +30,13 @@ async def on_screen(
     """The app watching SCENARIO's jobs on `sim`; every toast lands in `harness.toasts`."""
     from jobtui.ui.app import build_app
 
-    paths = Paths(tmp / "jobtui", env={})
+    paths = watching_all(tmp)
     settings = Settings(endpoint=sim.url)
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env=env or {}, home=tmp),
         clock=time.clock, sleep=time.sleep, wall=time.wall,
     )  # fmt: skip
-    session.add(entries(SCENARIO))
     # SessionLike declares paused/endpoint_label as attributes; Session has properties.
     app = build_app(session, settings, clock=time.wall, zone=timezone.utc)  # type: ignore[arg-type]
     async with app.run_test(size=(120, 30), notifications=True) as pilot:

@@ -42,7 +42,7 @@ async def test_a_restarted_endpoint_shows_a_banner_keeps_the_rows_and_recovers(
 
             outage.heal()
             time.sim = outage.sim
-            await advance_until(ui, time, lambda: banner(ui) == "", 320)
+            await advance_until(ui, time, lambda: banner(ui) == "", 320, step=5)
             await until(ui, lambda: not any("!" in row for row in rows(ui)))
     finally:
         outage.sim.stop()
@@ -63,7 +63,7 @@ async def test_a_skewed_clock_says_so_in_the_banner_until_it_is_set_right(
             assert "sk-faults" not in banner(ui)
             ahead = timedelta(0)  # NTP set it right
             # The paused credential is tried again within 3 minutes.
-            await advance_until(ui, time, lambda: banner(ui) == "", 200)
+            await advance_until(ui, time, lambda: banner(ui) == "", 200, step=5)
             await until(ui, lambda: [r.count("RUNNING") for r in rows(ui)] == [1] * len(KEYS))
 
 
