@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.console import Console
+
 from jobtui import events
 from jobtui.state import JobState, WatchedJob
 from jobtui.ui.failure_codes import explain
@@ -12,6 +14,7 @@ from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.screens.add_dialog import parse_paste
 from jobtui.ui.widgets.detail_text import detail_text
+from jobtui.ui.widgets.hanging import hang
 from jobtui.ui.widgets.sparkline import sparkline
 from jobtui.ui.widgets.status_bar import StatusFacts, count_words, ordered_counts, status_text
 from tests.ui.fakes import T0, auth_error, demo_jobs
@@ -85,3 +88,10 @@ def test_a_narrow_status_line_keeps_when_it_last_refreshed() -> None:
     assert "every 10s" in status_text(facts, width=120).plain
     narrow = status_text(facts, width=78).plain
     assert narrow.startswith("refreshed ") and "SUCCESS 3" in narrow and "every" not in narrow
+
+
+def test_long_detail_rows_continue_under_their_value_not_the_label() -> None:
+    lines = hang(detail_text(demo_jobs()[0], T0), 40, Console()).plain.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Meaning"))
+    assert lines[at + 1].startswith(" " * 13) and lines[at + 1].strip()
+    assert all(len(line.rstrip()) <= 40 for line in lines[at : at + 3])

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from jobtui.state import WatchedJob
 from jobtui.ui.mono import without_colour
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
+from jobtui.ui.widgets.hanging import hang
 
 
 class JobDetail(VerticalScroll, can_focus=True):
@@ -42,4 +43,12 @@ class JobDetail(VerticalScroll, can_focus=True):
         key = text.plain + repr(text.spans)
         if key != self._shown:
             self._shown, self.text = key, text
-            self.query_one("#detail-body", Static).update(text)
+            self._paint()
+
+    def on_resize(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        # `text` stays unwrapped (copying, tests); only what is drawn hangs its rows.
+        width = self.scrollable_content_region.width
+        self.query_one("#detail-body", Static).update(hang(self.text, width, self.app.console))

@@ -21,6 +21,7 @@ from jobtui.ui.render import (
     literal,
     status_text,
 )
+from jobtui.ui.widgets.hanging import LABEL_WIDTH
 from jobtui.ui.widgets.sparkline import sparkline
 
 
@@ -81,7 +82,7 @@ def _rows(pairs: Iterable[tuple[str, object]]) -> Text:
     for label, value in pairs:
         if value is None or value == "":
             continue
-        out.append(f"{label:<13}", style="bold")
+        out.append(f"{label:<{LABEL_WIDTH}}", style="bold")
         out.append_text(value if isinstance(value, Text) else lit(str(value)))
         out.append("\n")
     out.rstrip()
