@@ -3,7 +3,7 @@
 Time is virtual (`tests.poller.helpers.VirtualTime`): the poller's sleeps move a
 monotonic clock at once, the simulator's scenario clock moves with it, and every
 request is real HTTP over loopback. `Outage` holds the four ways an endpoint goes
-away in issue 5 (stopped, DNS, TLS, a proxy's HTML page) and how each comes back.
+away in issue 5 (stopped, DNS, TLS, a proxy's HTML page, 200 or 502) and how each comes back.
 """
 
 from __future__ import annotations
@@ -75,8 +75,10 @@ class Outage:
         return self.sim.url
 
     def start(self) -> None:
-        if self.kind == "html":
+        if self.kind == "html":  # a proxy's login page, answered 200
             self.sim.set_fault("html")
+        elif self.kind == "html502":  # a proxy's error page for an unreachable upstream
+            self.sim.set_fault("html", status=502)
         elif self.kind == "dns":
             # Connections kept alive outlive a DNS failure: the VPN blink drops them.
             self.resolver.failing = True
@@ -88,7 +90,7 @@ class Outage:
                 self.sim = _serve(self.sim.port, tls_context(trusted=False), self.sim)
 
     def heal(self) -> None:
-        if self.kind == "html":
+        if self.kind.startswith("html"):
             self.sim.clear_faults()
         elif self.kind == "dns":
             self.resolver.failing = False

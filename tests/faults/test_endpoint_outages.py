@@ -26,6 +26,7 @@ KINDS = {
     "dns": ("dns", "could not be resolved"),
     "tls": ("tls", "certificate"),
     "html": ("proxy", "HTML page"),
+    "html502": ("server", "HTML page"),
 }
 
 
