@@ -47,7 +47,7 @@ async def test_remove_asks_first_and_only_yes_removes() -> None:
         await ui.pilot.pause()
         assert ui.main.table.total_count == 3
         assert ui.session.calls == [("remove", ([(PROJECT, FAILED_ID)],))]
-        assert any("Removed job" in t for t in ui.toasts)
+        assert 'Stopped watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
 
 
 async def test_refresh_pause_and_prune() -> None:

@@ -75,7 +75,7 @@ class MainScreen(MainView):
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                done = f"Removed job {job.entry.job_id}."
+                done = f"Stopped watching {_named(job)}."
                 self.call_session("remove", [job.entry.key], done=done, reload=True)
 
         self.app.push_screen(_confirm(question), answer)
@@ -98,7 +98,7 @@ class MainScreen(MainView):
     def action_refresh(self) -> None:
         job = self.selected_job()
         if job is not None:
-            self.call_session("refresh", job.entry.key, done=f"Refreshing {job.entry.job_id}.")
+            self.call_session("refresh", job.entry.key, done=f"Refreshing {_named(job)}.")
 
     def action_refresh_all(self) -> None:
         self.call_session("refresh", done="Refreshing all jobs.")
