@@ -10,10 +10,16 @@ from jobtui.fetcher import Fetcher
 from jobtui.gates import Gate
 from jobtui.state import JobKey
 
+# Each worker holds one connection, and every request walks the pool's connections:
+# a quiet cycle of ten jobs is cheaper on two connections than on ten. A worker takes
+# about this many jobs; `concurrency` stays the ceiling for big refreshes.
+JOBS_PER_WORKER = 8
+
 
 async def run_cycle(fetcher: Fetcher, keys: Iterable[JobKey], concurrency: int) -> int:
     """Fetch `keys` in order; return how many requests went out."""
     before = fetcher.requested
+    fetcher.cycle_started = fetcher.clock()
     probes, rest = partition(fetcher, keys)
     # Probes go first and alone per gate: one failed signature, not one per job.
     await _work(fetcher, probes, concurrency, probing=True)
@@ -61,4 +67,9 @@ async def _work(fetcher: Fetcher, keys: list[JobKey], concurrency: int, *, probi
             else:
                 fetcher.bucket.refund()
 
-    await asyncio.gather(*(worker() for _ in range(min(concurrency, len(keys)))))
+    await asyncio.gather(*(worker() for _ in range(workers_for(len(keys), concurrency))))
+
+
+def workers_for(jobs: int, concurrency: int) -> int:
+    """How many requests a cycle of `jobs` keeps in flight (see JOBS_PER_WORKER)."""
+    return min(concurrency, -(-jobs // JOBS_PER_WORKER))

@@ -34,7 +34,7 @@ from jobtui.gates import (
 )
 from jobtui.model import JobRecord
 from jobtui.ratelimit import TokenBucket
-from jobtui.schedule import Schedule
+from jobtui.schedule import NEVER, Schedule
 from jobtui.state import JobKey, JobState, WatchEntry
 
 Emit = Callable[[PollerEvent], None]
@@ -73,6 +73,7 @@ class Fetcher:
         self.endpoints: dict[str, Gate] = {}
         self.credentials: dict[str, Gate] = {}
         self.requested = 0
+        self.cycle_started = NEVER  # set by run_cycle: answers are due again from here
         self._routes: dict[JobKey, Union[Route, ErrorInfo]] = {}
 
     def route(self, key: JobKey) -> Union[Route, ErrorInfo]:
@@ -159,7 +160,9 @@ class Fetcher:
         new = old.with_record(record, at)
         self.states[key] = new
         changed = old.record is None or _shown(old.record) != _shown(record)
-        self.schedule.succeeded(key, now, terminal=record.terminal, changed=changed)
+        self.schedule.succeeded(
+            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started
+        )
         self.bucket.succeeded()
         self._open(self.gates(key))
         before = old.record.status_text if old.record else None

@@ -165,7 +165,9 @@ class Poller:
         self._wake = asyncio.Event()
         self._stopping = False
         while not self._stopping:
-            keys = self.schedule.due(self._clock(), forced_only=self._paused)
+            keys = self.schedule.due(
+                self._clock(), forced_only=self._paused, ahead=self.schedule.window
+            )
             if keys:
                 await self._interruptible(keys[: self._budget()])
             await self._idle()

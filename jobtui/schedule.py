@@ -13,6 +13,11 @@ from jobtui.state import JobKey
 NEVER = math.inf
 # A job whose status changed this recently is polled before quiet ones.
 RECENT = 600.0
+# Jobs due within this share of the interval (at most MAX_GROUP s) of the first one go
+# in the same cycle: answers land a few ms apart, and without grouping each job drifts
+# into a cycle of its own, paying a wake-up, an event and a status repaint per request.
+GROUP_SHARE = 0.1
+MAX_GROUP = 1.0
 
 
 @dataclass
@@ -48,12 +53,17 @@ class Schedule:
     def discard(self, key: JobKey) -> None:
         self._slots.pop(key, None)
 
-    def due(self, now: float, *, forced_only: bool = False) -> list[JobKey]:
-        """Jobs due now: forced, new and recently changed first, then the most overdue."""
+    @property
+    def window(self) -> float:
+        """How far ahead a cycle looks for jobs to take along (see GROUP_SHARE)."""
+        return min(MAX_GROUP, GROUP_SHARE * self.interval)
+
+    def due(self, now: float, *, forced_only: bool = False, ahead: float = 0.0) -> list[JobKey]:
+        """Jobs due now (or within `ahead` s): forced, new and recently changed first."""
         ready = [
             (key, slot)
             for key, slot in self._slots.items()
-            if slot.due <= now and (slot.forced or not forced_only)
+            if slot.due <= now + ahead and (slot.forced or not forced_only)
         ]
         ready.sort(key=lambda item: (self._rank(item[1], now), item[1].due))
         return [key for key, _ in ready]
@@ -71,15 +81,21 @@ class Schedule:
         slot = self._slots.get(key)
         return None if slot is None or slot.due == NEVER else slot.due
 
-    def succeeded(self, key: JobKey, now: float, *, terminal: bool, changed: bool) -> None:
-        """An answer landed: terminal jobs are never due again unless forced."""
+    def succeeded(
+        self, key: JobKey, now: float, *, terminal: bool, changed: bool, cycle: float = NEVER
+    ) -> None:
+        """An answer landed: terminal jobs are never due again unless forced.
+
+        Answers that land late in a cycle (started at `cycle`) are due with its first
+        ones, so the next cycle takes them all: one wake-up and one repaint per interval.
+        """
         slot = self._slots.get(key)
         if slot is None:
             return
         slot.errors, slot.forced, slot.fetched = 0, False, True
         if changed:
             slot.changed_at = now
-        slot.due = NEVER if terminal else now + self.interval
+        slot.due = NEVER if terminal else min(now, cycle + self.window) + self.interval
 
     def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
         """An error: retry after an exponential, jittered delay (or `at_least`)."""
