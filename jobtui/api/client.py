@@ -27,6 +27,10 @@ from jobtui.model import JobRecord, validate_id
 # Shorter than the SDK's 60 s / 120 s: a poller asks again soon anyway.
 DEFAULT_TIMEOUT = 20.0
 USER_AGENT = "jobtui/0.1"
+# Keep idle connections longer than the default refresh interval (httpx drops them
+# after 5 s, so every 10 s cycle paid a new TCP and TLS handshake), yet under the
+# 60 s idle timeout of common load balancers, so the server rarely closes one first.
+KEEPALIVE = 30.0
 Verify = Union[bool, str, ssl.SSLContext]
 
 
@@ -56,6 +60,9 @@ class DwsClient:
             timeout=timeout,
             verify=_ssl_context(verify),
             transport=transport,
+            limits=httpx.Limits(
+                max_connections=100, max_keepalive_connections=20, keepalive_expiry=KEEPALIVE
+            ),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
 
