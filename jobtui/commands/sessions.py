@@ -1,6 +1,7 @@
 """Build the connections, poller and session that status, wait and the monitor run on.
 
-Imported only by the commands that talk to the network: it pulls in httpx.
+Cheap to import: httpx, the client and the poller load when first used, so the
+monitor paints its cached table before it pays for them.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from typing import TYPE_CHECKING, Optional
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
 from jobtui.events import PollerEvent
-from jobtui.poller import Poller
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from jobtui.commands.context import Context
+    from jobtui.poller import Poller
     from jobtui.session import Session
 
 
@@ -32,6 +33,8 @@ def poller(
     settings: Settings,
     on_event: Optional[Callable[[PollerEvent], None]] = None,
 ) -> Poller:
+    from jobtui.poller import Poller
+
     return Poller(conns, settings=settings, on_event=on_event)
 
 
