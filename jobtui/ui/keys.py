@@ -40,10 +40,11 @@ MAIN_BINDINGS: list[Binding] = [
 ]
 
 # Not bindings of ours but keys users should know about.
+# Short words, so key, action and id columns fit the help at 80 columns.
 BUILTIN_KEYS: list[tuple[str, str]] = [
     ("↑ ↓ PgUp PgDn Home End", "Move in the table"),
-    ("ctrl+p", "Command palette: every action by name"),
-    ("tab / shift+tab", "Move focus between table, detail and filter"),
+    ("ctrl+p", "Every action by name"),
+    ("tab, shift+tab", "Next/previous pane"),
 ]
 
 

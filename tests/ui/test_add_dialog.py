@@ -81,3 +81,10 @@ async def test_a_paste_for_another_project_drops_the_selected_jobs_region() -> N
         await _paste(ui, f"otherproject/{JOB}")
         assert dialog.query_one("#region").value == ""  # the other project's own, then
         assert "optional" in str(dialog.query_one("#label").placeholder)
+
+
+async def test_the_add_button_is_on_screen_at_80x24() -> None:
+    async with running(size=(80, 24)) as ui:
+        await ui.press("a")
+        dialog = ui.app.screen.query_one(".dialog")
+        assert dialog.max_scroll_y == 0  # Add and Cancel show without scrolling

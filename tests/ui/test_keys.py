@@ -193,3 +193,10 @@ async def test_help_and_quit_stay_in_the_footer_at_80_columns() -> None:
         keys = {k.action: k for k in ui.main.query_one(Footer).query(FooterKey)}
         for action in ("help", "quit"):
             assert 0 < keys[action].region.right <= 80, action
+
+
+async def test_help_fits_80_columns_without_scrolling_sideways() -> None:
+    async with running(size=(80, 24)) as ui:
+        await ui.press("question_mark")
+        table = ui.app.screen.query_one("#help-keys")
+        assert table.max_scroll_x == 0  # the id column, to remap by, is in view

@@ -131,9 +131,15 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         errors = {"project": project}
         errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
         for name in ("project", "job"):
-            self.query_one(f"#{name}-error", Static).update(errors[name] or "")
-        self.query_one("#pasted", Static).update(_pasted_summary(self.pasted))
+            self._say(f"#{name}-error", errors[name] or "")
+        self._say("#pasted", _pasted_summary(self.pasted))
         self.query_one("#add", Button).disabled = any(errors.values())
+
+    def _say(self, selector: str, sentence: str) -> None:
+        # Empty lines take no room, so the dialog's buttons stay on an 80x24 screen.
+        line = self.query_one(selector, Static)
+        line.update(sentence)
+        line.display = bool(sentence)
 
     def _submit(self) -> None:
         self.dismiss(self.entries(datetime.now(timezone.utc)))
