@@ -75,7 +75,9 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
                 yield PasteInput(
                     self.defaults.get(name, ""), id=name, placeholder=hint, compact=True
                 )
-                yield Static("", id=f"{name}-error", classes="error", markup=False)
+                error = Static("", id=f"{name}-error", classes="error", markup=False)
+                error.display = False  # until it has something to say (see _say)
+                yield error
             yield Static("", id="pasted", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Add", variant="primary", id="add", disabled=True)
