@@ -13,5 +13,4 @@ def run(ctx: Context, *, demo: bool = False) -> int:
     settings = tui_settings(ctx)
     # Built before the screen opens, so a broken watchlist is reported as file:line:column.
     session = open_session(ctx, settings)
-    # SessionLike declares paused and endpoint_label settable; Session has read-only properties.
-    return run_app(session, settings, demo=demo)  # type: ignore[arg-type]
+    return run_app(session, settings, demo=demo)

@@ -13,8 +13,11 @@ from jobtui.state import JobKey, WatchedJob, WatchEntry
 class SessionLike(Protocol):
     """The store, state cache and poller behind one object; methods may be async."""
 
-    paused: bool
-    endpoint_label: str
+    # Read-only: a real Session computes both; a plain attribute satisfies them too.
+    @property
+    def paused(self) -> bool: ...
+    @property
+    def endpoint_label(self) -> str: ...
 
     def jobs(self) -> list[WatchedJob]: ...
     def subscribe(self, callback: Callable[[PollerEvent], None]) -> Any: ...
