@@ -101,7 +101,7 @@ class WatchlistChanged:
 
 @dataclass(frozen=True)
 class SaveFailed:
-    """A file the session writes (state cache, preferences) could not be saved."""
+    """A file the session writes (state cache, preferences, watchlist) could not be saved."""
 
     what: str
     message: str
