@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import ClassVar, Optional
 
 from textual import on
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -21,6 +21,17 @@ class MainScreen(MainView):
     """Key actions: they call the session in a worker and never block the UI."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer's keys; while paused, the pause key reads "Resume"."""
+        bindings = super().active_bindings
+        if self.tui.session.paused:
+            for key, active in bindings.items():
+                if active.binding.id == "toggle_pause":
+                    resume = replace(active.binding, description="Resume")
+                    bindings[key] = active._replace(binding=resume)
+        return bindings
 
     def selected_job(self) -> Optional[WatchedJob]:
         key = self.table.selected_key

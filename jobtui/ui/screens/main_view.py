@@ -237,6 +237,7 @@ class MainView(Screen[None]):
 
     def on_polling_pause_toggled(self, message: m.PollingPauseToggled) -> None:
         self.update_status()
+        self.refresh_bindings()  # the footer's "p Pause" becomes "p Resume" and back
 
     def on_saving_failed(self, message: m.SavingFailed) -> None:
         # Said once per distinct problem: the session retries every few seconds.
