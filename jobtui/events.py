@@ -107,6 +107,13 @@ class SaveFailed:
     message: str
 
 
+@dataclass(frozen=True)
+class SaveRecovered:
+    """A file that failed to save (a SaveFailed of the same `what`) was saved again."""
+
+    what: str
+
+
 PollerEvent = Union[
     JobUpdated,
     StatusChanged,
@@ -120,4 +127,5 @@ PollerEvent = Union[
     PollingPaused,
     WatchlistChanged,
     SaveFailed,
+    SaveRecovered,
 ]

@@ -103,6 +103,13 @@ class SavingFailed(Message):
 
 
 @dataclass
+class SavingRecovered(Message):
+    """A file that could not be written was written again: its next failure is news."""
+
+    what: str
+
+
+@dataclass
 class WatchlistReloaded(Message):
     """Entries were added or removed: re-read the session's jobs."""
 
@@ -123,6 +130,7 @@ _FACTORIES: dict[type, Callable[..., Message]] = {
     events.PollingPaused: lambda e: PollingPauseToggled(e.paused),
     events.WatchlistChanged: lambda e: WatchlistReloaded(),
     events.SaveFailed: lambda e: SavingFailed(e.what, e.message),
+    events.SaveRecovered: lambda e: SavingRecovered(e.what),
 }
 
 

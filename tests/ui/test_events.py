@@ -95,3 +95,20 @@ async def test_a_file_that_cannot_be_saved_is_said_once() -> None:
             ui.session.emit(events.SaveFailed("state cache", "The disk is full."))
         await ui.pilot.pause()
         assert ui.toasts == ["Cannot save the state cache; monitoring goes on. The disk is full."]
+
+
+async def test_a_disk_that_fills_again_after_a_good_save_is_said_again() -> None:
+    async with running() as ui:
+        full = "cannot save the state cache: disk full (state.json unchanged)"
+        ui.session.emit(events.SaveFailed("state cache", full))
+        ui.session.emit(events.SaveFailed("state cache", full))  # the session retries
+        await ui.pilot.pause()
+        assert len([t for t in ui.toasts if "disk full" in t]) == 1
+        ui.session.emit(events.SaveRecovered("preferences"))  # another file: still said
+        ui.session.emit(events.SaveFailed("state cache", full))
+        await ui.pilot.pause()
+        assert len([t for t in ui.toasts if "disk full" in t]) == 1
+        ui.session.emit(events.SaveRecovered("state cache"))
+        ui.session.emit(events.SaveFailed("state cache", full))
+        await ui.pilot.pause()
+        assert len([t for t in ui.toasts if "disk full" in t]) == 2

@@ -246,6 +246,10 @@ class MainView(Screen[None]):
             text = f"Cannot save the {message.what}; monitoring goes on. {message.message}"
             self.app.notify(text, severity="error", markup=False, timeout=15)
 
+    def on_saving_recovered(self, message: m.SavingRecovered) -> None:
+        # The disk took a write again: if it fills up later, that is worth saying again.
+        self.save_problems = {p for p in self.save_problems if p[0] != message.what}
+
     def on_watchlist_reloaded(self, message: m.WatchlistReloaded) -> None:
         self.reload_jobs()
 
