@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Optional
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Optional
 
-from jobtui.poller import Poller
+if TYPE_CHECKING:  # the TUI imports this module before the poller is needed
+    from jobtui.poller import Poller
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def status_line(
         )
     elif down:
         banner = (
-            f"Offline since {_clock(since)}, retrying in {_seconds(retry, now)}"
+            f"{offline_since(since, retry, now)}"
             f" ({down[0].error.message if down[0].error else down[0].name})"
         )
     return StatusLine(
@@ -48,8 +49,23 @@ def status_line(
     )
 
 
-def _clock(when: Optional[datetime]) -> str:
-    return when.astimezone().strftime("%H:%M") if when else "?"
+def offline_since(
+    since: Optional[datetime],
+    retry: Optional[datetime],
+    now: datetime,
+    zone: Optional[tzinfo] = None,
+) -> str:
+    """The status line's and the TUI banner's words: Offline since hh:mm, retrying in N s."""
+    return f"Offline since {_clock(since, zone)}, {retrying_in(retry, now)}"
+
+
+def retrying_in(when: Optional[datetime], now: datetime) -> str:
+    """The countdown to `when` in whole seconds (never negative), or "a moment" if unknown."""
+    return f"retrying in {_seconds(when, now)}"
+
+
+def _clock(when: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
+    return when.astimezone(zone).strftime("%H:%M") if when else "?"
 
 
 def _seconds(when: Optional[datetime], now: datetime) -> str:

@@ -35,11 +35,31 @@ async def test_endpoint_down_shows_a_banner_that_goes_away_on_recovery() -> None
         await ui.pilot.pause()
         banner = ui.main.query_one("#banner")
         assert banner.display
-        assert "Cannot connect to the endpoint." in str(banner.render())
-        assert "Retrying at 09:00:30" in str(banner.render())
+        assert str(banner.render()) == (
+            "Offline since 09:00, retrying in 30 s — Cannot connect to the endpoint."
+            " (request ID 7a1c0de5)"
+        )
         ui.session.emit(events.EndpointUp("dws.example"))
         await ui.pilot.pause()
         assert not banner.display
+
+
+async def test_the_offline_countdown_ticks_only_while_the_endpoint_is_down() -> None:
+    async with running() as ui:
+        banner = ui.main.query_one("#banner")
+        assert not banner.ticking  # online: no timer, nothing sent
+        now = T0 + timedelta(seconds=5)
+        banner.now = lambda: now
+        error = replace(auth_error(), kind="connection", message="dws.example refused.")
+        ui.session.emit(events.EndpointDown("dws.example", error, T0, T0 + timedelta(seconds=30)))
+        await ui.pilot.pause()
+        assert banner.ticking and "retrying in 25 s" in str(banner.render())
+        now = T0 + timedelta(seconds=12)
+        banner.tick()  # what its once-a-second timer calls
+        assert "Offline since 09:00, retrying in 18 s — dws.example" in str(banner.render())
+        ui.session.emit(events.EndpointUp("dws.example"))
+        await ui.pilot.pause()
+        assert not banner.ticking and not banner.display
 
 
 async def test_refused_credentials_show_the_clients_sentence() -> None:
@@ -47,6 +67,7 @@ async def test_refused_credentials_show_the_clients_sentence() -> None:
         ui.session.emit(events.CredentialPaused("default", auth_error(), T0 + timedelta(minutes=5)))
         await ui.pilot.pause()
         text = str(ui.main.query_one("#banner").render())
+        assert text.startswith("Credentials default refused, retrying in 300 s — ")
         assert "clock is 16 minutes off" in text and "7a1c0de5" in text
         ui.session.emit(events.CredentialResumed("default"))
         await ui.pilot.pause()

@@ -21,7 +21,7 @@ from jobtui.ui.notify import announce_finished
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.session_api import settle
 from jobtui.ui.widgets import table_messages
-from jobtui.ui.widgets.banner import Banner
+from jobtui.ui.widgets.banner import Banner, Problem
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
 from jobtui.ui.widgets.job_table import JobTable
@@ -47,7 +47,7 @@ class MainView(Screen[None]):
         self.flush_pending = False
 
     def compose(self) -> ComposeResult:
-        yield Banner(zone=self.tui.zone, id="banner")
+        yield Banner(zone=self.tui.zone, now=self.tui.now, id="banner")
         with Container(id="body", classes="right"):
             yield JobTable(
                 id="jobs",
@@ -214,19 +214,15 @@ class MainView(Screen[None]):
         self.store_state(message.state)
 
     def on_endpoint_went_down(self, message: m.EndpointWentDown) -> None:
-        headline = f"Cannot reach {message.endpoint}"
-        self.query_one(Banner).raise_problem(
-            f"endpoint {message.endpoint}", headline, message.error, message.since, message.retry_at
-        )
+        problem = Problem(message.error, message.retry_at, since=message.since)
+        self.query_one(Banner).raise_problem(f"endpoint {message.endpoint}", problem)
 
     def on_endpoint_came_back(self, message: m.EndpointCameBack) -> None:
         self.query_one(Banner).clear_problem(f"endpoint {message.endpoint}")
 
     def on_credentials_refused(self, message: m.CredentialsRefused) -> None:
-        headline = f"Credentials {message.credential} refused"
-        self.query_one(Banner).raise_problem(
-            f"credential {message.credential}", headline, message.error, None, message.probe_at
-        )
+        problem = Problem(message.error, message.probe_at, credential=message.credential)
+        self.query_one(Banner).raise_problem(f"credential {message.credential}", problem)
 
     def on_credentials_accepted(self, message: m.CredentialsAccepted) -> None:
         self.query_one(Banner).clear_problem(f"credential {message.credential}")

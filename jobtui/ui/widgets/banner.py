@@ -1,52 +1,106 @@
-"""A banner across the top when the endpoint is down or refuses our credentials."""
+"""A banner across the top when the endpoint is down or refuses our credentials.
+
+It leads with the issue's words, "Offline since hh:mm, retrying in N s", then the
+client's one sentence. The countdown ticks once a second only while the banner shows:
+an online app runs no timer here (the idle budget is 0 B/s).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
-from typing import Optional
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
+from typing import Callable, Optional
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.timer import Timer
+from textual.widget import Widget
 
 from jobtui.errors import ErrorInfo
-from jobtui.ui.widgets.detail_text import hms, lit
+from jobtui.status_line import offline_since, retrying_in
+from jobtui.ui.widgets.detail_text import lit
 
 
-class Banner(Static):
-    """Hidden while all is well; one problem per source (endpoint or credential)."""
+@dataclass(frozen=True)
+class Problem:
+    """An endpoint down (`since` it went) or a credential refused (`credential`)."""
+
+    error: ErrorInfo
+    retry_at: datetime
+    since: Optional[datetime] = None
+    credential: Optional[str] = None
+
+
+def problem_line(problem: Problem, now: datetime, zone: Optional[tzinfo] = None) -> Text:
+    """One banner line: the state and countdown in bold, then the client's sentence."""
+    if problem.credential is None:
+        lead = Text(offline_since(problem.since, problem.retry_at, now, zone))
+    else:
+        lead = lit(f"Credentials {problem.credential} refused, ")
+        lead.append(retrying_in(problem.retry_at, now))
+    lead.stylize("bold")
+    lead.append(" — ")
+    return lead.append_text(lit(sentence(problem.error)))
+
+
+def sentence(error: ErrorInfo) -> str:
+    """The client's sentence, with the request ID support asks for (said once)."""
+    if error.request_id and error.request_id not in error.message:
+        return f"{error.message} (request ID {error.request_id})"
+    return error.message
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Banner(Widget):
+    """Hidden while all is well; one line per problem source (endpoint or credential)."""
 
     DEFAULT_CSS = "Banner { height: auto; display: none; }"
 
-    def __init__(self, *, zone: Optional[tzinfo] = None, id: Optional[str] = None) -> None:
-        super().__init__("", id=id)
-        self.zone = zone
-        self.problems: dict[str, Text] = {}
-
-    def raise_problem(
+    def __init__(
         self,
-        source: str,
-        headline: str,
-        error: ErrorInfo,
-        since: Optional[datetime],
-        retry_at: datetime,
+        *,
+        zone: Optional[tzinfo] = None,
+        now: Callable[[], datetime] = _utcnow,
+        id: Optional[str] = None,
     ) -> None:
-        """Show (or replace) the problem of `source` with the client's one sentence."""
-        text = Text(headline, style="bold")
-        if since is not None:
-            text.append(f" since {hms(since, self.zone)}")
-        text.append(": ")
-        text.append_text(lit(error.message))
-        if error.request_id:
-            text.append_text(lit(f" (request ID {error.request_id})"))
-        text.append(f" Retrying at {hms(retry_at, self.zone)}.")
-        self.problems[source] = text
-        self._redraw()
+        super().__init__(id=id)
+        self.zone, self.now = zone, now
+        self.problems: dict[str, Problem] = {}
+        self.text = Text()
+        self._timer: Optional[Timer] = None
+
+    @property
+    def ticking(self) -> bool:
+        """Whether the once-a-second countdown runs (only while a problem shows)."""
+        return self._timer is not None
+
+    def raise_problem(self, source: str, problem: Problem) -> None:
+        """Show (or replace) the problem of `source`; the countdown starts."""
+        self.problems[source] = problem
+        if self._timer is None:
+            self._timer = self.set_interval(1.0, self.tick)
+        self.tick()
 
     def clear_problem(self, source: str) -> None:
-        """The source recovered: the banner goes away by itself when none remain."""
-        if self.problems.pop(source, None) is not None:
-            self._redraw()
+        """The source recovered: the banner (and its timer) go when none remain."""
+        if self.problems.pop(source, None) is None:
+            return
+        if not self.problems and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.tick()
 
-    def _redraw(self) -> None:
+    def tick(self) -> None:
+        """Redraw the lines at the current time; an unchanged text repaints nothing."""
+        now = self.now()
+        text = Text("\n").join(problem_line(p, now, self.zone) for p in self.problems.values())
         self.display = bool(self.problems)
-        self.update(Text("\n").join(self.problems.values()))
+        if text.plain != self.text.plain:
+            more_lines = len(text.plain.split("\n")) != len(self.text.plain.split("\n"))
+            self.text = text
+            self.refresh(layout=more_lines)
+
+    def render(self) -> Text:
+        return self.text
