@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import queue
 import re
 import select
 import signal
@@ -93,6 +94,12 @@ class PtyTerm:
         )
         os.close(slave)
         self._wake_r, self._wake_w = os.pipe()
+        # Emulation runs on its own thread: a reader slowed by pyte would fill the pty
+        # buffer and hold the app's writes back, timing our harness instead of the app.
+        self._unfed: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._read_count = self._fed_count = 0
+        self._feeder = threading.Thread(target=self._feed_loop, name="ptyterm-vt", daemon=True)
+        self._feeder.start()
         self._reader = threading.Thread(target=self._read_loop, name="ptyterm", daemon=True)
         self._reader.start()
 
@@ -104,33 +111,53 @@ class PtyTerm:
 
     def _read_loop(self) -> None:
         """Drain the master as fast as the app writes, as an SSH client would."""
-        while True:
-            ready, _, _ = select.select([self._master, self._wake_r], [], [])
-            if self._wake_r in ready:
-                return
-            try:
-                data = os.read(self._master, 65536)
-            except OSError:  # EIO: every slave descriptor is closed
-                data = b""
-            if not data:
-                with self._cond:
-                    self._cond.notify_all()
-                return
-            self._take(data)
+        try:
+            while True:
+                ready, _, _ = select.select([self._master, self._wake_r], [], [])
+                if self._wake_r in ready:
+                    return
+                try:
+                    data = os.read(self._master, 65536)
+                except OSError:  # EIO: every slave descriptor is closed
+                    data = b""
+                if not data:
+                    return
+                self._take(data)
+        finally:
+            self._unfed.put(None)
 
     def _take(self, data: bytes) -> None:
         window = self._tail + data
         fresh = len(self._tail)
-        self._answer_queries(window, fresh)
         with self._cond:
             self.total_bytes += len(data)
             if len(self.head) < RAW_LIMIT:
                 self.head += data[: RAW_LIMIT - len(self.head)]
             self._chunks.append((time.monotonic(), len(data)))
             self._track_modes(window, fresh)
-            self._stream.feed(data)
-            self._cond.notify_all()
+            self._read_count += 1
+        self._unfed.put(data)
+        self._answer_queries(window, fresh)
         self._tail = window[-_TAIL:]
+
+    def _feed_loop(self) -> None:
+        """Emulate what the reader took, in order; wake whoever waits for the screen."""
+        while True:
+            data = self._unfed.get()
+            with self._cond:
+                if data is not None:
+                    self._stream.feed(data)
+                    self._fed_count += 1
+                self._cond.notify_all()
+            if data is None:
+                return
+
+    def _cursor(self) -> tuple[int, int]:
+        """Where the emulated cursor is once everything read so far has been emulated."""
+        with self._cond:
+            while self._fed_count < self._read_count and self._feeder.is_alive():
+                self._cond.wait(0.2)
+            return self.screen.cursor.y + 1, self.screen.cursor.x + 1
 
     def _answer_queries(self, window: bytes, fresh: int) -> None:
         for match in _QUERIES.finditer(window):
@@ -139,7 +166,7 @@ class PtyTerm:
             if match.group(1):
                 reply = b"\x1b[?" + match.group(1) + b";0$y"
             elif match.group(0).endswith(b"n"):
-                reply = f"\x1b[{self.screen.cursor.y + 1};{self.screen.cursor.x + 1}R".encode()
+                reply = "\x1b[{};{}R".format(*self._cursor()).encode()
             else:
                 reply = b"\x1b[?1;2c"
             self.write(reply)
@@ -197,7 +224,7 @@ class PtyTerm:
                 if predicate(text):  # type: ignore[operator]
                     return True
                 left = deadline - time.monotonic()
-                if left <= 0 or not self._reader.is_alive():
+                if left <= 0 or not self._feeder.is_alive():
                     return False
                 self._cond.wait(min(left, 0.2))
 
@@ -270,6 +297,7 @@ class PtyTerm:
         if self._reader.is_alive():
             os.write(self._wake_w, b"x")
             self._reader.join(5)
+        self._feeder.join(5)
 
     def close(self) -> None:
         """Kill the child if still running and release every descriptor."""
