@@ -1,4 +1,7 @@
-"""Budgets for the link: bytes while idle, per changed row, under steady change; animation."""
+"""Budgets for the link: bytes per changed row, under steady change; animation.
+
+Idle bytes and CPU are in `tests.benchmarks.idle`.
+"""
 
 from __future__ import annotations
 
@@ -14,30 +17,8 @@ from tests.benchmarks.plan import Plan
 from tests.benchmarks.workload import STEPPED, Mix, Workspace
 
 
-def _ref_within_10_percent(mine: float, ref: object) -> bool:
-    # A floor of 5 B/s: 10% of "nothing" is not a meaningful budget.
-    return mine <= max(1.1 * float(ref or 0), float(ref or 0) + 5)
-
-
-def idle(plan: Plan) -> list[Figure]:
-    """50 jobs, 10 running, nothing changing: bytes/s and CPU%, jobtui vs the static table."""
-    nbytes = Figure("idle bytes/s, 50 jobs 10 running", "B/s", "<= ref +10%",
-                    _ref_within_10_percent)  # fmt: skip
-    cpu = Figure("idle CPU", "%", "< 1% core", lambda mine, _ref: mine < 1.0)
-    for _ in range(plan.runs):
-        if plan.jobtui:
-            with Workspace(Mix(50, 10), interval=plan.interval) as ws:
-                window = _steady(targets.jobtui_argv(ws), 50, plan)
-            nbytes.jobtui.append(window.bytes_per_second)
-            cpu.jobtui.append(window.cpu_percent)
-        window = _steady(targets.reference_argv(50), 50, plan)
-        nbytes.reference.append(window.bytes_per_second)
-        cpu.reference.append(window.cpu_percent)
-    cpu.note = f"refresh every {plan.interval:g} s, {plan.window:g} s windows after start-up"
-    return [nbytes, cpu]
-
-
-def _steady(argv: list[str], count: int, plan: Plan, want: Optional[int] = None) -> Window:
+def steady(argv: list[str], count: int, plan: Plan, want: Optional[int] = None) -> Window:
+    """An app's cost over one window, once its table showed and its start-up passed."""
     with targets.spawn(argv) as term:
         targets.wait_ready(term, count, want=want)
         settle(term, plan.settle)
@@ -99,10 +80,10 @@ def advancing(plan: Plan) -> list[Figure]:
         return [fig]
     for _ in range(plan.runs):
         with Workspace(Mix(50, 10, advancing=10), interval=plan.interval) as ws:
-            fig.jobtui.append(_steady(targets.jobtui_argv(ws), 50, plan).bytes_per_second)
+            fig.jobtui.append(steady(targets.jobtui_argv(ws), 50, plan).bytes_per_second)
             if not plan.quick:
                 argv = targets.jobtui_argv(ws, "--low-bandwidth")
-                low.jobtui.append(_steady(argv, 50, plan).bytes_per_second)
+                low.jobtui.append(steady(argv, 50, plan).bytes_per_second)
             _watch_reference(ws, plan, [fig.reference, low.reference])
     if not fig.reference:
         fig.note = "no reference: `watch` missing or `jobtui status` not working yet"
@@ -118,7 +99,7 @@ def _watch_reference(ws: Workspace, plan: Plan, into: list[list[float]]) -> None
     if watch and _status_works(ws):
         argv = [watch, "-x", "-n", f"{plan.interval:g}", *targets.status_argv(ws)]
         # `status` lines wrap at 120 columns: a screenful is fewer jobs
-        rate = _steady(argv, 50, plan, want=10).bytes_per_second
+        rate = steady(argv, 50, plan, want=10).bytes_per_second
         for samples in into:
             samples.append(rate)
 

@@ -54,13 +54,28 @@ def bursts(term: PtyTerm, start: float, end: float, gap: float = 0.03) -> list[t
     return frames
 
 
-def key_latency(term: PtyTerm, key: str, shows: Callable[[str], bool], timeout: float) -> float:
-    """Seconds from typing `key` until the screen satisfies `shows`; `timeout` if never."""
+@dataclass(frozen=True)
+class KeyAnswer:
+    """When a key's answer reached the terminal, in seconds after the key was written."""
+
+    first_byte: float  # the app's first write after the key (may be a partial answer)
+    shown: float  # the last byte of what turned the screen into the answer
+
+
+def key_latency(term: PtyTerm, key: str, shows: Callable[[str], bool], timeout: float) -> KeyAnswer:
+    """Type `key`; time the app's first write and the arrival of its whole answer.
+
+    Times are read-side arrival stamps; the VT emulation and the `shows` check run on
+    the harness's own thread and are not counted. `timeout` for an answer never shown.
+    """
     t0 = time.monotonic()
     term.send_keys(key)
     if not term.wait_for(shows, timeout):
-        return timeout
-    return time.monotonic() - t0
+        return KeyAnswer(timeout, timeout)
+    chunks = term.chunks_between(t0, time.monotonic())
+    if not chunks:
+        return KeyAnswer(time.monotonic() - t0, time.monotonic() - t0)
+    return KeyAnswer(chunks[0][0] - t0, chunks[-1][0] - t0)
 
 
 def median(values: list[float]) -> Optional[float]:

@@ -12,6 +12,8 @@ class Plan:
     quick: bool
     runs: int  # A/B pairs per figure; medians over these
     window: float  # seconds of steady state per bandwidth/CPU sample
+    minute: float  # idle window at default settings: labels move once a minute
+    minute_runs: int  # how many of the runs also measure that (it is long)
     settle: float  # seconds after the table shows before measuring (first polls pass)
     interval: float  # refresh interval given to jobtui and to `watch -n`
     big: int  # jobs for the scale figure (10,000 in full mode)
@@ -22,5 +24,5 @@ class Plan:
 
 def make_plan(quick: bool, jobtui: bool) -> Plan:
     if quick:
-        return Plan(True, 1, 2.5, 1.5, 2.0, 1000, 4, 8.0, jobtui)
-    return Plan(False, 5, 20.0, 4.0, 2.0, 10000, 40, 300.0, jobtui)
+        return Plan(True, 1, 2.5, 6.0, 1, 1.5, 2.0, 1000, 4, 8.0, jobtui)
+    return Plan(False, 5, 20.0, 60.0, 3, 4.0, 2.0, 10000, 40, 300.0, jobtui)

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header
 
 from tests.benchmarks.rows import reference_rows
@@ -61,7 +62,7 @@ class ReferenceApp(App[None]):
         """What a naive monitor does on each poll: update_cell (one changed cell)."""
         self._percent += 1
         table = self.query_one(DataTable)
-        table.update_cell_at((0, 3), f"{self._percent}%")
+        table.update_cell_at(Coordinate(0, 3), f"{self._percent}%")
 
 
 def main(argv: list[str] | None = None) -> int:

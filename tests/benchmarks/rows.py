@@ -26,7 +26,7 @@ def job_name(i: int) -> str:
 def reference_rows(count: int) -> list[tuple[str, ...]]:
     """What the reference app shows: the same jobs, as static text."""
     begin = (datetime.now(timezone.utc) - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for i in range(count):
         status = "RUNNING" if i < 10 else DONE[i % len(DONE)]
         rows.append((job_name(i), job_id(i), status, "37%", begin, "1h 59m"))

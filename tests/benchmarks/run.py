@@ -11,12 +11,12 @@ import sys
 import time
 from typing import Callable
 
-from tests.benchmarks import host, link, targets
+from tests.benchmarks import host, idle, link, targets
 from tests.benchmarks.figure import Figure, table
 from tests.benchmarks.plan import Plan, make_plan
 
 SECTIONS: tuple[Callable[[Plan], list[Figure]], ...] = (
-    link.idle,
+    idle.idle,
     link.one_poll,
     link.advancing,
     host.startup,
@@ -40,12 +40,17 @@ def run_section(section: Callable[[Plan], list[Figure]], plan: Plan) -> list[Fig
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.run")
     parser.add_argument("--quick", action="store_true", help="short runs for CI")
+    parser.add_argument("--skip", action="append", default=[], metavar="SECTION",
+                        help="leave a section out, e.g. soak while another soak runs")  # fmt: skip
     args = parser.parse_args(argv)
     missing = targets.jobtui_missing()
     plan = make_plan(args.quick, jobtui=missing is None)
     started = time.monotonic()
     figures: list[Figure] = []
     for section in SECTIONS:
+        if section.__name__ in args.skip:
+            print(f"  skipped: {section.__name__}", file=sys.stderr)
+            continue
         figures += run_section(section, plan)
         print(f"  [{time.monotonic() - started:5.1f} s] {section.__name__}", file=sys.stderr)
     mode = "quick" if plan.quick else "full"
@@ -53,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
           f"TERM=xterm-256color, no COLORTERM)")  # fmt: skip
     if missing:
         print(f"jobtui figures skipped: {missing}")
+    if args.skip:
+        print(f"sections left out: {', '.join(args.skip)}")
     print(table(figures))
     return 1 if any(f.failed for f in figures) else 0
 
