@@ -22,7 +22,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
     Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
     Binding("enter", "open_detail", "Detail", id="open_detail"),
-    Binding("escape", "close_detail", "Close detail / filter", show=False, id="close_detail"),
+    Binding("escape", "close_detail", "Close detail/filter", show=False, id="close_detail"),
     Binding("v", "toggle_layout", "Detail beside/below", show=False, id="toggle_layout"),
     Binding("a", "add", "Add", id="add"),
     Binding("d", "remove", "Remove", id="remove"),

@@ -31,3 +31,33 @@ async def test_resume_follows_a_remapped_pause_key() -> None:
         assert [(k.key, k.description) for k in keys if k.action == "toggle_pause"] == [
             ("P", "Resume")
         ]
+
+
+def help_lines(ui: Harness) -> list[str]:
+    keys = ui.app.screen.query_one("#help-keys")
+    return [keys.render_line(y).text for y in range(keys.size.height)]
+
+
+async def test_the_help_fits_80x24_in_two_columns_with_ids() -> None:
+    async with running(size=(80, 24)) as ui:
+        await ui.press("question_mark")
+        scroll = ui.app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y == 0 and scroll.max_scroll_x == 0
+        lines = help_lines(ui)
+        # Side by side: the first and last bindings share the first and last rows.
+        assert any("cursor_down" in line and "filter" in line for line in lines)
+        assert any("toggle_pause" in line and "toggle_theme" in line for line in lines)
+        assert "ctrl+p: every action by name" in str(ui.app.screen.query(".hint").first().render())
+
+
+async def test_a_shorter_terminal_scrolls_the_help_with_j_and_k() -> None:
+    async with running(size=(80, 16)) as ui:
+        await ui.press("question_mark")
+        scroll = ui.app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0
+        await ui.press("j", "j")
+        assert scroll.scroll_y == 2
+        await ui.press("k")
+        assert scroll.scroll_y == 1
+        await ui.press("pagedown")
+        assert scroll.scroll_y > 1

@@ -4,28 +4,42 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from jobtui.ui.keys import APP_BINDINGS, BUILTIN_KEYS, MAIN_BINDINGS, keys_for
+from jobtui.ui.screens.help_keys import KeyList, Row
+
+TITLE = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
 
 
-def help_rows(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(keys, what it does, binding id) for every key, in the order users meet them."""
-    rows = [(keys_for(b, keymap), b.description, b.id or "") for b in MAIN_BINDINGS]
-    rows += [(keys_for(b, keymap), b.description, b.id or "") for b in APP_BINDINGS]
-    return rows + [(keys, what, "") for keys, what in BUILTIN_KEYS]
+def help_rows(keymap: dict[str, str]) -> list[Row]:
+    """(keys, what it does, binding id) for every binding, in the order users meet them."""
+    bindings = [*MAIN_BINDINGS, *APP_BINDINGS]
+    return [(short_keys(keys_for(b, keymap)), b.description, b.id or "") for b in bindings]
+
+
+def short_keys(keys: str) -> str:
+    """`ctrl+c, ctrl+q` as `^c ^q`, escape as esc (the footer's way): two columns fit 80."""
+    return keys.replace("ctrl+", "^").replace(", ", " ").replace("escape", "esc")
+
+
+def builtin_keys() -> str:
+    """Keys that are not ours but worth knowing, as one sentence under the list."""
+    return "; ".join(f"{keys}: {what.lower()}" for keys, what in BUILTIN_KEYS) + "."
 
 
 class HelpScreen(ModalScreen[None]):
     """Keys, what they do, and the id to remap them by in config.toml."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help_close")
+        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help_close"),
+        # A terminal shorter than 24 rows scrolls the list, with the table's keys.
+        Binding("j", "scroll('down')", "Scroll down", show=False),
+        Binding("k", "scroll('up')", "Scroll up", show=False),
     ]
 
     def __init__(self, keymap: dict[str, str]) -> None:
@@ -34,14 +48,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            title = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
-            yield Static(title, classes="title", markup=False)
-            yield DataTable(show_cursor=False, zebra_stripes=True, id="help-keys")
+            yield Static(TITLE, classes="title", markup=False)
+            with VerticalScroll(id="help-scroll"):
+                yield KeyList(help_rows(self.keymap), id="help-keys")
+                yield Static(builtin_keys(), classes="hint", markup=False)
             yield Static("Escape, q or ? closes this help.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("key", "action", "id")
-        for keys, what, binding_id in help_rows(self.keymap):
-            # Text cells: DataTable parses str cells as markup, and "[keys]" is not markup.
-            table.add_row(Text(keys), Text(what), Text(binding_id))
+        self.query_one("#help-scroll").focus()
+
+    def action_scroll(self, direction: str) -> None:
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        scroll.scroll_down() if direction == "down" else scroll.scroll_up()
