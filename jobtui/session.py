@@ -22,7 +22,7 @@ from jobtui import prefs as prefs_file
 from jobtui.config import Settings
 from jobtui.disk_queue import DiskQueue
 from jobtui.errors import JobtuiError, StoreError
-from jobtui.events import CycleFinished, PollerEvent, SaveFailed, WatchlistChanged
+from jobtui.events import CycleFinished, PollerEvent, SaveFailed, SaveRecovered, WatchlistChanged
 from jobtui.paths import Paths
 from jobtui.session_edits import SessionEdits
 from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
@@ -81,6 +81,7 @@ class Session(SessionEdits):
         self._saved_at = clock()
         self._tasks: list[asyncio.Future[None]] = []
         self._disk = DiskQueue()
+        self._failing: dict[str, str] = {}  # what → message of saves that last failed
         # Read once here, before the UI runs: the UI asks at mount and must not wait on disk.
         self._prefs = prefs_file.load_prefs(prefs_path) if prefs_path else {}
 
@@ -207,6 +208,8 @@ class Session(SessionEdits):
             await self._disk.submit(lambda: self._cache.save(states, keep=keep))
         except StoreError as exc:
             self._report("state cache", exc)
+        else:
+            self._report("state cache", None)
 
     # What the UI asks for (edits and prefs: `SessionEdits`) -----------------------
 
@@ -220,9 +223,14 @@ class Session(SessionEdits):
         self.poller.resume()
 
     def _report(self, what: str, error: Optional[JobtuiError]) -> None:
+        """Say a failed save, and a save that works again after one (SaveRecovered)."""
         if error is not None:
-            self.notice = str(error)
+            self.notice = self._failing[what] = str(error)
             self._emit(SaveFailed(what, str(error)))
+        elif what in self._failing:
+            if self.notice == self._failing.pop(what):
+                self.notice = None
+            self._emit(SaveRecovered(what))
 
     def _show(self, entries: list[WatchEntry]) -> None:
         self._entries = entries

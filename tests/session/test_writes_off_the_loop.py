@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.events import SaveFailed, WatchlistChanged
+from jobtui.events import SaveFailed, SaveRecovered, WatchlistChanged
 from jobtui.store import Watchlist
 from tests.poller.helpers import entries
 from tests.session.test_session import KEYS, SCENARIO, harness
@@ -93,3 +93,19 @@ def test_the_monitor_paints_before_it_imports_httpx() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_a_save_that_works_again_is_announced_once(tmp_path: Path) -> None:
+    async with harness(tmp_path) as rig:
+        rig.paths.prefs_file.parent.mkdir(parents=True, exist_ok=True)
+        rig.paths.prefs_file.mkdir()
+        rig.session.save_prefs({"filter": "elb"})
+        await rig.session.flush()
+        assert rig.session.status_line().notice
+        rig.paths.prefs_file.rmdir()
+        rig.session.save_prefs({"filter": "elb"})
+        rig.session.save_prefs({"filter": "x"})
+        await rig.session.flush()
+        said = [type(e).__name__ for e in rig.events if isinstance(e, (SaveFailed, SaveRecovered))]
+        assert said == ["SaveFailed", "SaveRecovered"]
+        assert rig.session.status_line().notice is None
