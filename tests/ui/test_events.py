@@ -55,8 +55,19 @@ async def test_the_offline_countdown_ticks_only_while_the_endpoint_is_down() -> 
         await ui.pilot.pause()
         assert banner.ticking and "retrying in 25 s" in str(banner.render())
         now = T0 + timedelta(seconds=12)
+        repainted: list[tuple[object, ...]] = []
+        real_refresh = banner.refresh
+
+        def refresh(*regions: object, **kwargs: object) -> object:
+            repainted.append(regions)
+            return real_refresh(*regions, **kwargs)
+
+        banner.refresh = refresh
         banner.tick()  # what its once-a-second timer calls
         assert "Offline since 09:00, retrying in 18 s — dws.example" in str(banner.render())
+        # One screen line resent over the link, not the whole banner.
+        assert [[r.height for r in regions] for regions in repainted] == [[1]]
+        banner.refresh = real_refresh
         ui.session.emit(events.EndpointUp("dws.example"))
         await ui.pilot.pause()
         assert not banner.ticking and not banner.display

@@ -12,6 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Callable, Optional
 
 from rich.text import Text
+from textual.geometry import Region
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -69,6 +70,7 @@ class Banner(Widget):
         self.zone, self.now = zone, now
         self.problems: dict[str, Problem] = {}
         self.text = Text()
+        self._lines: list[str] = []
         self._timer: Optional[Timer] = None
 
     @property
@@ -93,14 +95,25 @@ class Banner(Widget):
         self.tick()
 
     def tick(self) -> None:
-        """Redraw the lines at the current time; an unchanged text repaints nothing."""
+        """Redraw at the current time: only the screen lines whose words changed."""
         now = self.now()
         text = Text("\n").join(problem_line(p, now, self.zone) for p in self.problems.values())
         self.display = bool(self.problems)
-        if text.plain != self.text.plain:
-            more_lines = len(text.plain.split("\n")) != len(self.text.plain.split("\n"))
-            self.text = text
-            self.refresh(layout=more_lines)
+        old, new = self._lines, self._wrapped(text)
+        self.text, self._lines = text, new
+        if len(old) != len(new) or not new:
+            self.refresh(layout=True)
+        elif changed := [y for y, (a, b) in enumerate(zip(old, new)) if a != b]:
+            # A countdown moves one short line: resend that, not the whole banner.
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
+
+    def on_resize(self) -> None:
+        self._lines = self._wrapped(self.text)  # Textual repaints it all at the new width
+
+    def _wrapped(self, text: Text) -> list[str]:
+        """The lines as the screen shows them (empty until the banner has a width)."""
+        width = self.content_size.width
+        return [line.plain for line in text.wrap(self.app.console, width)] if width else []
 
     def render(self) -> Text:
         return self.text
