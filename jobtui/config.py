@@ -74,6 +74,11 @@ class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     keymap: Mapping[str, str] = field(default_factory=_frozen)
 
+    def credentials_files(self) -> list[Path]:
+        """The credentials files that `[projects]` name with `credentials = "file:..."`."""
+        files = (project.credentials_file for project in self.projects.values())
+        return [path for path in files if path is not None]
+
     def project(self, project_id: str) -> ProjectSettings:
         return self.projects.get(project_id) or ProjectSettings(region=self.region)
 

@@ -114,6 +114,13 @@ class SaveRecovered:
     what: str
 
 
+@dataclass(frozen=True)
+class Warned:
+    """Something the user should fix that does not stop monitoring (one sentence)."""
+
+    message: str
+
+
 PollerEvent = Union[
     JobUpdated,
     StatusChanged,
@@ -128,4 +135,5 @@ PollerEvent = Union[
     WatchlistChanged,
     SaveFailed,
     SaveRecovered,
+    Warned,
 ]

@@ -22,7 +22,14 @@ from jobtui import prefs as prefs_file
 from jobtui.config import Settings
 from jobtui.disk_queue import DiskQueue
 from jobtui.errors import JobtuiError, StoreError
-from jobtui.events import CycleFinished, PollerEvent, SaveFailed, SaveRecovered, WatchlistChanged
+from jobtui.events import (
+    CycleFinished,
+    PollerEvent,
+    SaveFailed,
+    SaveRecovered,
+    Warned,
+    WatchlistChanged,
+)
 from jobtui.paths import Paths
 from jobtui.session_edits import SessionEdits
 from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
 
         def label(self) -> str: ...
         def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None: ...
+        def exposed(self) -> list[str]: ...
         async def aclose(self) -> None: ...
 
 
@@ -152,13 +160,16 @@ class Session(SessionEdits):
     async def _poll(self) -> None:
         # httpx and the first client cost ~0.3 s: pay it in a thread after the first
         # paint, not on the UI's loop when the first request goes out.
-        await asyncio.to_thread(self._warm_up, list(self._entries))
+        warnings = await asyncio.to_thread(self._warm_up, list(self._entries))
+        for warning in warnings:
+            self._emit(Warned(warning))
         await self.poller.run()
 
-    def _warm_up(self, entries: list[WatchEntry]) -> None:
+    def _warm_up(self, entries: list[WatchEntry]) -> list[str]:
         import jobtui.poller  # noqa: F401  (imported here, in a thread, for `self.poller`)
 
         self._connections.warm_up(entries)
+        return self._connections.exposed()
 
     async def stop(self) -> None:
         """Stop polling, save the cache one last time, close the connections."""

@@ -171,6 +171,13 @@ class Connections:
             except JobtuiError:
                 continue
 
+    def exposed(self) -> list[str]:
+        """Warnings for credentials files other users can read (blocking: a stat each)."""
+        from jobtui.api.credentials import exposed_credentials
+
+        files = self._settings.credentials_files()
+        return exposed_credentials(self._env, self._home, files)
+
     def reload(self) -> None:
         """Read the credentials again on next use (after the user fixed them)."""
         self._by_source.clear()

@@ -81,9 +81,8 @@ class Context:
         """Say once, on stderr, when a credentials file is readable by other users."""
         from jobtui.api.credentials import exposed_credentials
 
-        files = [p.credentials_file for p in self.settings.projects.values()]
         home = Path(self.env.get("HOME") or Path.home())
-        for warning in exposed_credentials(self.env, home, [f for f in files if f]):
+        for warning in exposed_credentials(self.env, home, self.settings.credentials_files()):
             self.err(f"warning: {warning}")
 
     def err(self, text: str) -> None:

@@ -110,6 +110,13 @@ class SavingRecovered(Message):
 
 
 @dataclass
+class WarningRaised(Message):
+    """Something to fix that does not stop monitoring (an exposed credentials file)."""
+
+    message: str
+
+
+@dataclass
 class WatchlistReloaded(Message):
     """Entries were added or removed: re-read the session's jobs."""
 
@@ -131,6 +138,7 @@ _FACTORIES: dict[type, Callable[..., Message]] = {
     events.WatchlistChanged: lambda e: WatchlistReloaded(),
     events.SaveFailed: lambda e: SavingFailed(e.what, e.message),
     events.SaveRecovered: lambda e: SavingRecovered(e.what),
+    events.Warned: lambda e: WarningRaised(e.message),
 }
 
 

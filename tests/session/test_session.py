@@ -12,7 +12,7 @@ from typing import Any
 
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
-from jobtui.events import CycleFinished, PollerEvent, SaveFailed, WatchlistChanged
+from jobtui.events import CycleFinished, PollerEvent, SaveFailed, Warned, WatchlistChanged
 from jobtui.paths import Paths
 from jobtui.session import Session
 from jobtui.sim.scenario import Scenario
@@ -169,3 +169,18 @@ async def test_a_listener_that_fails_does_not_stop_the_others(tmp_path: Path) ->
         rig.session.add(entries(SCENARIO))
         await rig.poll()
         assert any(isinstance(e, CycleFinished) for e in seen)
+
+
+async def test_a_credentials_file_others_can_read_is_warned_about_once(tmp_path: Path) -> None:
+    secret = tmp_path / ".huaweicloud" / "credentials"
+    secret.parent.mkdir()
+    secret.write_text("[basic]\nak = EXAMPLEAK\nsk = EXAMPLESECRETSK\n", encoding="utf-8")
+    secret.chmod(0o644)
+    async with harness(tmp_path) as rig:
+        rig.session.add(entries(SCENARIO))
+        cycled = asyncio.Event()
+        rig.session.subscribe(lambda e: cycled.set() if isinstance(e, CycleFinished) else None)
+        await rig.session.start()
+        await asyncio.wait_for(cycled.wait(), timeout=10)
+    warned = [e.message for e in rig.events if isinstance(e, Warned)]
+    assert warned == [f"{secret} is readable by other users; run: chmod 600 {secret}"]

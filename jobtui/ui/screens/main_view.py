@@ -235,6 +235,9 @@ class MainView(Screen[None]):
         self.update_status()
         self.refresh_bindings()  # the footer's "p Pause" becomes "p Resume" and back
 
+    def on_warning_raised(self, message: m.WarningRaised) -> None:
+        self.app.notify(message.message, severity="warning", markup=False, timeout=20)
+
     def on_saving_failed(self, message: m.SavingFailed) -> None:
         # Said once per distinct problem: the session retries every few seconds.
         if (message.what, message.message) not in self.save_problems:

@@ -1,0 +1,14 @@
+"""A warning from the session (an exposed credentials file) reaches the user as a toast."""
+
+from __future__ import annotations
+
+from jobtui import events
+from tests.ui.conftest import running
+
+
+async def test_a_warning_is_toasted_literally() -> None:
+    text = "/home/dba/.huaweicloud/credentials is readable by other users; run: chmod 600 [x]"
+    async with running() as ui:
+        ui.session.emit(events.Warned(text))
+        await ui.pilot.pause()
+        assert ui.toasts == [text]
