@@ -67,7 +67,9 @@ async def _work(fetcher: Fetcher, keys: list[JobKey], concurrency: int, *, probi
             else:
                 fetcher.bucket.refund()
 
-    await asyncio.gather(*(worker() for _ in range(workers_for(len(keys), concurrency))))
+    # Probes go to different endpoints or credentials: one hanging must not hold the rest.
+    count = min(concurrency, len(keys)) if probing else workers_for(len(keys), concurrency)
+    await asyncio.gather(*(worker() for _ in range(count)))
 
 
 def workers_for(jobs: int, concurrency: int) -> int:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timezone
 from pathlib import Path
 
+from jobtui.api.connections import Route
 from jobtui.events import CycleFinished
 from jobtui.model import JobRecord
 from jobtui.sim.scenario import Scenario
+from jobtui.state import WatchEntry
 from tests.poller.fakes import FakeJobs
-from tests.poller.helpers import VirtualTime, job, rigged
+from tests.poller.helpers import EPOCH, VirtualTime, job, rigged
 from tests.poller.test_poller import make, watch
 
 
@@ -50,3 +53,21 @@ async def test_a_big_refresh_still_uses_the_whole_concurrency(tmp_path: Path) ->
         await rig.poller.refresh_once([(j.project_id, j.job_id) for j in scenario.jobs])
         await rig.served()
         assert len({r.client_port for r in rig.sim.requests}) == 8
+
+
+class ThreeEndpoints(FakeJobs):
+    """Each project behind an endpoint and a credential of its own."""
+
+    def route(self, entry: WatchEntry) -> Route:
+        n = entry.project_id[-1]
+        return Route(f"https://dws{n}.example", f"AK {n}", None, timezone.utc)
+
+
+async def test_first_probes_of_different_endpoints_go_out_together() -> None:
+    # A hanging endpoint's probe must not hold back the others' for its timeout.
+    jobs, time = ThreeEndpoints(), VirtualTime()
+    poller, _ = make(jobs, time, concurrency=8)
+    entries = [WatchEntry(f"{n:032x}", f"{n:032x}", EPOCH) for n in range(3)]
+    poller.set_entries(entries)
+    await poller.refresh_once([e.key for e in entries])
+    assert len(jobs.calls) == 3 and jobs.most_in_flight == 3
