@@ -23,7 +23,11 @@ def launch(tmp_path: Path) -> Iterator[Launch]:
 
     def start(argv: list[str], **options: Any) -> PtyTerm:
         options.setdefault("cwd", ROOT)
-        options["env"] = {"JOBTUI_CONFIG_DIR": str(tmp_path / "config"), **options.get("env", {})}
+        # TMPDIR too: a demo killed at teardown cannot clean its folder, so keep it here.
+        scratch = tmp_path / "tmp"
+        scratch.mkdir(exist_ok=True)
+        defaults = {"JOBTUI_CONFIG_DIR": str(tmp_path / "config"), "TMPDIR": str(scratch)}
+        options["env"] = {**defaults, **options.get("env", {})}
         term = PtyTerm(argv, **options)
         started.append(term)
         return term
