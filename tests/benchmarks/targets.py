@@ -37,9 +37,19 @@ def reference_argv(count: int, *extra: str) -> list[str]:
     return [*REFERENCE, "--rows", str(count), *extra]
 
 
+# An installed jobtui runs from compiled bytecode; this sandbox sets
+# PYTHONDONTWRITEBYTECODE, which would make every start compile jobtui from source
+# (Textual's bytecode is already in site-packages). Both apps get the same cache.
+BYTECODE = {
+    "PYTHONDONTWRITEBYTECODE": "",
+    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "jobtui-bench-pycache"),
+}
+
+
 def spawn(argv: list[str], *, size: tuple[int, int] = SIZE, **options: object) -> PtyTerm:
     cols, rows = size
-    return PtyTerm(argv, cols=cols, rows=rows, cwd=ROOT, **options)  # type: ignore[arg-type]
+    env = {**BYTECODE, **dict(options.pop("env", None) or {})}  # type: ignore[call-overload]
+    return PtyTerm(argv, cols=cols, rows=rows, cwd=ROOT, env=env, **options)  # type: ignore[arg-type]
 
 
 def visible_rows(count: int, rows: int = SIZE[1]) -> int:
@@ -89,7 +99,7 @@ def demo_missing() -> Optional[str]:
 
 def _says_not_yet(argv: list[str], home: str) -> bool:
     """Start the command; True if it stops saying its monitor is not built yet."""
-    with spawn(argv, env={"JOBTUI_CONFIG_DIR": home}) as term:
+    with spawn(argv, env={"JOBTUI_CONFIG_DIR": home, "TMPDIR": home}) as term:
         term.wait_for(lambda text: "RUNNING" in text or any(w in text for w in NOT_YET), 30)
         return any(words in term.text() for words in NOT_YET)
 
