@@ -55,6 +55,7 @@ class MainView(Screen[None]):
         self.flush_pending = False
         self.status_timer: Optional[Timer] = None
         self.status_at = 0.0
+        self.monotonic = time.monotonic  # tests freeze it
 
     def compose(self) -> ComposeResult:
         yield Banner(zone=self.tui.zone, now=self.tui.now, id="banner")
@@ -158,14 +159,14 @@ class MainView(Screen[None]):
         """
         if self.status_timer is not None:
             return
-        wait = self.status_at + STATUS_EVERY - time.monotonic()
+        wait = self.status_at + STATUS_EVERY - self.monotonic()
         if len(self.jobs) < BIG_WATCHLIST or wait <= 0:
             self._recount()
         else:
             self.status_timer = self.set_timer(wait, self._recount)
 
     def _recount(self) -> None:
-        self.status_timer, self.status_at = None, time.monotonic()
+        self.status_timer, self.status_at = None, self.monotonic()
         self.update_status()
 
     def update_detail(self) -> None:
