@@ -42,6 +42,14 @@ class Harness:
     async def poll(self, seconds: float = 1) -> None:
         await self.time.run_for(self.session.poller, seconds)
 
+    async def start_and_cycle(self) -> None:
+        """Watch the scenario's jobs, start the session and wait for its first cycle."""
+        self.session.add(entries(SCENARIO))
+        cycled = asyncio.Event()
+        self.session.subscribe(lambda e: cycled.set() if isinstance(e, CycleFinished) else None)
+        await self.session.start()
+        await asyncio.wait_for(cycled.wait(), timeout=10)
+
     def watchlist(self) -> Watchlist:
         """The watchlist as another jobtui process sees it."""
         return Watchlist(self.paths.watchlist_file, self.paths.lock_file)
@@ -108,11 +116,7 @@ async def test_the_cache_is_saved_and_a_refusal_is_reported(tmp_path: Path) -> N
 
 async def test_start_polls_at_once_and_stop_saves(tmp_path: Path) -> None:
     async with harness(tmp_path) as rig:
-        rig.session.add(entries(SCENARIO))
-        cycled = asyncio.Event()
-        rig.session.subscribe(lambda e: cycled.set() if isinstance(e, CycleFinished) else None)
-        await rig.session.start()
-        await asyncio.wait_for(cycled.wait(), timeout=10)
+        await rig.start_and_cycle()
         await rig.session.stop()
         assert len(json.loads(rig.paths.state_file.read_text())["states"]) == 3
 
@@ -177,10 +181,6 @@ async def test_a_credentials_file_others_can_read_is_warned_about_once(tmp_path:
     secret.write_text("[basic]\nak = EXAMPLEAK\nsk = EXAMPLESECRETSK\n", encoding="utf-8")
     secret.chmod(0o644)
     async with harness(tmp_path) as rig:
-        rig.session.add(entries(SCENARIO))
-        cycled = asyncio.Event()
-        rig.session.subscribe(lambda e: cycled.set() if isinstance(e, CycleFinished) else None)
-        await rig.session.start()
-        await asyncio.wait_for(cycled.wait(), timeout=10)
+        await rig.start_and_cycle()
     warned = [e.message for e in rig.events if isinstance(e, Warned)]
     assert warned == [f"{secret} is readable by other users; run: chmod 600 {secret}"]
