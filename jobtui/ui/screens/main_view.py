@@ -282,7 +282,7 @@ class MainView(Screen[None]):
         self.reload_jobs()
 
     # The table.
-    @on(JobTable.JobHighlighted)
+    @on(JobTable.Selected)
     def _highlighted(self) -> None:
         self.update_detail()
 
@@ -292,7 +292,7 @@ class MainView(Screen[None]):
             prefs = replace(self.prefs, sort_column=event.column, sort_reverse=event.reverse)
             self.apply_prefs(prefs, save=True)
 
-    @on(JobTable.JobSelected)
+    @on(JobTable.Activated)
     def _selected(self) -> None:
         self.detail.display = True
         self.update_detail()

@@ -47,9 +47,6 @@ class JobTable(TableActions, can_focus=True):
     Selected = table_messages.Selected
     Activated = table_messages.Activated
     SortChanged = table_messages.SortChanged
-    # The names the shell's first draft used for the same messages.
-    JobHighlighted = Selected
-    JobSelected = Activated
 
     def __init__(
         self,
