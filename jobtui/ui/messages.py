@@ -17,6 +17,10 @@ from jobtui.errors import ErrorInfo
 from jobtui.state import JobKey, JobState
 
 
+class PollerNews(Message):
+    """Poller events wait in the screen's inbox: one message drains a whole burst."""
+
+
 @dataclass
 class JobRefreshed(Message):
     """A fresh answer (or a recovery) for one job; only the newest per job matters."""

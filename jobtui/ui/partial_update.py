@@ -50,18 +50,16 @@ def trim_left(strip: Strip, x: int, x1: int) -> tuple[int, Strip]:
 class Pen:
     """Terminal output that remembers the style in force and sends only changes."""
 
-    def __init__(self, color_system: ColorSystem) -> None:
+    def __init__(self, color_system: ColorSystem, width: int = 0) -> None:
         self.color_system = color_system
+        self.width = width  # a cursor past the last column may be pending a wrap
         self.out: list[str] = []
         self.ansi = ""
         self.at: Optional[tuple[int, int]] = None  # the cursor, once a move placed it
 
     def move_to(self, x: int, y: int) -> None:
-        if self.at is not None and self.at[1] == y and self.at[0] < x:
-            # Further along the same line: "forward n" is shorter and never wraps.
-            self.out.append(f"\x1b[{x - self.at[0]}C")
-        else:
-            self.out.append(Control.move_to(x, y).segment.text)
+        if self.at != (x, y):
+            self.out.append(shortest_move(self.at, x, y, self.width))
         self.at = (x, y)
 
     def write(self, text: str, width: int, style: Optional[Style]) -> None:
@@ -90,9 +88,41 @@ class Pen:
         return "".join(self.out)
 
 
+def shortest_move(at: Optional[tuple[int, int]], x: int, y: int, width: int) -> str:
+    """The fewest bytes that take the cursor from `at` to (x, y), as curses chooses.
+
+    An absolute move is always right; a relative one only from a known cursor that is
+    not past the last column (where terminals disagree about a pending wrap). Moving
+    down one row and back one column is 4 bytes where an absolute move is 7 to 9:
+    a column of figures changing in place, row after row, is what a table tick sends.
+    """
+    absolute = Control.move_to(x, y).segment.text
+    if at is None or not 0 <= at[0] < width:
+        return absolute
+    ax, ay = at
+    across = _across(ax, x)
+    if ay == y:
+        moves = [across]
+    else:
+        rows = abs(y - ay)
+        vertical = ("\x1b[" if rows == 1 else f"\x1b[{rows}") + ("B" if y > ay else "A")
+        moves = [vertical + across, f"\x1b[{y + 1}d" + across]
+    return min([absolute, *moves], key=len)
+
+
+def _across(ax: int, x: int) -> str:
+    if x == ax:
+        return ""
+    if x > ax:
+        return "\x1b[C" if x == ax + 1 else f"\x1b[{x - ax}C"
+    back = ax - x
+    return min("\b" * back, f"\x1b[{back}D", f"\x1b[{x + 1}G", key=len)
+
+
 def render_segments(update: ChopsUpdate, console: Console) -> str:
     """`ChopsUpdate.render_segments`, cropped on the left too (at a segment edge)."""
-    pen = Pen(getattr(console, "_color_system", None) or ColorSystem.TRUECOLOR)
+    color_system = getattr(console, "_color_system", None) or ColorSystem.TRUECOLOR
+    pen = Pen(color_system, console.width)
     chops: Sequence[Mapping[int, Optional[Strip]]] = update.chops
     spans: list[tuple[int, int, int]] = update.spans
     for y, x1, x2 in spans:  # no newline between spans: each starts with a cursor move

@@ -80,3 +80,26 @@ def test_it_draws_exactly_what_textual_draws_with_fewer_bytes() -> None:
     assert _screen(background + ours) == _screen(background + theirs)
     assert len(ours) < len(theirs) and ours.endswith("\x1b[0m")
     assert "\x1b[2C" in ours  # along the same line: a short relative move
+
+
+def test_a_column_of_changed_figures_is_drawn_alike_with_short_relative_moves() -> None:
+    # A table tick: one digit per row, row after row, in the same column.
+    rows = [Strip([Segment(f"job {n} 2h 0", STYLE), Segment(f"{n}m", STYLE)]) for n in range(3)]
+    spans = [(y, 10, 11) for y in range(3)]
+    update = ChopsUpdate([{0: row} for row in rows], spans, [[row.cell_length] for row in rows])
+    ours = partial_update.render_segments(update, _console())
+    theirs = partial_update.TEXTUAL_RENDER(update, _console())  # type: ignore[misc]
+    whole = ChopsUpdate(update.chops, [(y, 0, 13) for y in range(3)], update.chop_ends)
+    background = partial_update.TEXTUAL_RENDER(whole, _console()) + "\x1b[0m"  # type: ignore[misc]
+    stale = "".join(f"\x1b[{y + 1};11Hz" for y in range(3))
+    assert _screen(background + stale + ours) == _screen(background + stale + theirs)
+    assert ours.count("H") == 1 and ours.count("\x1b[B\b") == 2
+    assert len(ours) < len(theirs) - 2 * 4
+
+
+def test_after_the_last_column_the_cursor_is_placed_absolutely() -> None:
+    # A terminal may hold a wrap pending there; relative moves would land elsewhere.
+    assert partial_update.shortest_move((80, 0), 78, 1, width=80) == "\x1b[2;79H"
+    assert partial_update.shortest_move((79, 0), 78, 1, width=80) == "\x1b[B\b"
+    assert partial_update.shortest_move(None, 0, 0, width=80) == "\x1b[1;1H"
+    assert partial_update.shortest_move((5, 9), 40, 2, width=80) == "\x1b[3;41H"

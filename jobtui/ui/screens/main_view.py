@@ -7,6 +7,7 @@ that changed and nothing else, so an idle screen sends nothing to the terminal.
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Optional, cast
 
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
 # Above this many jobs the status line is recounted at most every STATUS_EVERY seconds.
 BIG_WATCHLIST = 1000
 STATUS_EVERY = 1.0
+# Changed rows are painted when their refresh cycle ends, or this long after the first
+# of them arrived if the cycle is long: one terminal write per poll, not one per answer.
+PAINT_WITHIN = 0.1
 
 
 class MainView(Screen[None]):
@@ -52,10 +56,14 @@ class MainView(Screen[None]):
         self.save_problems: set[tuple[str, str]] = set()
         self.stored_prefs: dict[str, Any] = {}
         self.unpainted: dict[JobKey, WatchedJob] = {}
-        self.flush_pending = False
+        self.flush_timer: Optional[Timer] = None
+        self.flush_soon = False
+        self.inbox: deque[object] = deque()
+        self.inbox_posted = False
         self.status_timer: Optional[Timer] = None
         self.status_at = 0.0
         self.monotonic = time.monotonic  # tests freeze it
+        self.paint_within = PAINT_WITHIN  # 0: after the burst's message (tests' fake poller)
 
     def compose(self) -> ComposeResult:
         yield Banner(zone=self.tui.zone, now=self.tui.now, id="banner")
@@ -114,10 +122,21 @@ class MainView(Screen[None]):
         self.update_detail()
 
     def _on_poller_event(self, event: object) -> None:
-        # May run on the poller's task or a thread: only post, never touch widgets.
-        message = m.message_for(event)
-        if message is not None:
-            self.post_message(message)
+        # May run on the poller's task or a thread: only queue, never touch widgets.
+        # One message carries a whole burst: a Textual message per answer cost more
+        # CPU than the answer's HTTP request when nothing changed.
+        self.inbox.append(event)
+        if not self.inbox_posted:
+            self.inbox_posted = True
+            self.post_message(m.PollerNews())
+
+    def on_poller_news(self, _message: m.PollerNews) -> None:
+        # Lowered before draining: an event queued meanwhile posts news again.
+        self.inbox_posted = False
+        while self.inbox:
+            message = m.message_for(self.inbox.popleft())
+            if message is not None:
+                getattr(self, message.handler_name)(message)
 
     def reload_jobs(self) -> None:
         """Re-read every job from the session (start, and after watchlist edits)."""
@@ -135,16 +154,23 @@ class MainView(Screen[None]):
         # An unchanged answer repaints nothing: most polls of a quiet watchlist.
         if changed or (old.state.stale, old.state.error) != (state.stale, state.error):
             self.unpainted[state.key] = job
-        if not self.flush_pending:
-            # Answers arrive in bursts (a cycle over 1,000 jobs): paint once after the
-            # burst's messages, so key presses are not queued behind 1,000 repaints.
-            self.flush_pending = True
-            self.call_later(self.flush)
+        if self.flush_timer is None and not self.flush_soon:
+            # Answers arrive in bursts (a cycle over 1,000 jobs): paint once per burst,
+            # so key presses are not queued behind 1,000 repaints.
+            if self.paint_within > 0:
+                self.flush_timer = self.set_timer(self.paint_within, self.flush)
+            else:
+                self.flush_soon = True
+                self.call_later(self.flush)
         return job
 
     def flush(self) -> None:
         """Paint the rows that changed since the last flush, and the detail if it is one."""
-        jobs, self.unpainted, self.flush_pending = list(self.unpainted.values()), {}, False
+        if self.flush_timer is not None:
+            self.flush_timer.stop()
+            self.flush_timer = None
+        self.flush_soon = False
+        jobs, self.unpainted = list(self.unpainted.values()), {}
         if jobs:
             self.table.update_jobs(jobs)
             self.status_soon()
@@ -258,6 +284,8 @@ class MainView(Screen[None]):
 
     def on_refresh_cycle_finished(self, message: m.RefreshCycleFinished) -> None:
         self.last_refresh, self.next_refresh = message.at, message.next_due
+        if self.flush_timer is not None or self.flush_soon:
+            self.flush()
         self.update_status()
 
     def on_polling_pause_toggled(self, message: m.PollingPauseToggled) -> None:
