@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Optional
 
@@ -42,13 +42,21 @@ ASCII = Glyphs("#", "", "-", "x", "=", ".", "~", "^", "v")
 CJK_LOCALES = ("zh", "ja", "ko")
 
 
-def glyphs_for(environ: Mapping[str, str] = os.environ) -> Glyphs:
-    """Block glyphs only in a UTF-8, non-CJK locale and when JOBTUI_ASCII is unset."""
+def glyphs_for(
+    environ: Mapping[str, str] = os.environ, whole_cells: bool = False
+) -> Glyphs:
+    """Block glyphs only in a UTF-8, non-CJK locale and when JOBTUI_ASCII is unset.
+
+    `whole_cells` (low bandwidth) drops the eighth-cell glyphs: a bar then changes
+    once per cell, 10% of a 10-cell bar, instead of at nearly every poll.
+    """
     if environ.get("JOBTUI_ASCII"):
         return ASCII
     locale = (environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or "").lower()
     utf8 = "utf-8" in locale or "utf8" in locale
-    return UNICODE if utf8 and not locale.startswith(CJK_LOCALES) else ASCII
+    if not utf8 or locale.startswith(CJK_LOCALES):
+        return ASCII
+    return replace(UNICODE, partials="") if whole_cells else UNICODE
 
 
 def literal(text: Optional[str]) -> str:
@@ -124,10 +132,10 @@ def _plain_bar(value: float, width: int, fill: str, track: str, style: str) -> T
 
 
 def _smooth_bar(value: float, width: int, glyphs: Glyphs, style: str) -> Text:
-    if not glyphs.partials:
-        return _plain_bar(value, width, glyphs.full, glyphs.track, style)
     eighths = int(max(0.0, min(100.0, value)) / 100.0 * width * 8)
     full, rest = divmod(eighths, 8)
+    if not glyphs.partials:
+        rest = 0  # whole cells, rounded down: a running job's bar is never full
     bar = Text(glyphs.full * full, style=style)
     if rest:
         bar.append(glyphs.partials[rest - 1], style=style)

@@ -39,6 +39,13 @@ def test_running_bar_uses_partial_blocks() -> None:
     assert bar == "████▏░░░░░"
 
 
+def test_low_bandwidth_bars_move_in_whole_cells_and_are_never_full_while_running() -> None:
+    glyphs = render.glyphs_for({"LANG": "en_US.UTF-8"}, whole_cells=True)
+    bars = {render.progress_bar(v, Status.RUNNING, 10, glyphs).plain for v in (10, 13, 15, 19)}
+    assert bars == {"█░░░░░░░░░"}  # 10% to 19% look alike: nothing to send between polls
+    assert render.progress_bar(99, Status.RUNNING, 10, glyphs).plain == "█" * 9 + "░"
+
+
 def test_ascii_bar_has_only_ascii() -> None:
     bar = render.progress_bar(42.0, Status.RUNNING, 10, render.ASCII).plain
     assert bar == "####------"

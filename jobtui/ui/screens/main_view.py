@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 
 from jobtui.state import JobKey, JobState, WatchedJob
 from jobtui.ui import messages as m
+from jobtui.ui import render
 from jobtui.ui.notify import announce_finished
 from jobtui.ui.prefs import UiPrefs
 from jobtui.ui.session_api import settle
@@ -71,6 +72,7 @@ class MainView(Screen[None]):
             yield JobTable(
                 id="jobs",
                 animations=self.tui.options.animations,
+                glyphs=render.glyphs_for(whole_cells=self.tui.options.low_bandwidth),
                 seconds_clock=self.tui.options.seconds_clock,
                 zone=self.tui.zone,
                 now=self.tui.now,
