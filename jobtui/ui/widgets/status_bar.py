@@ -1,4 +1,9 @@
-"""The status line: endpoint, refresh times, pause, counts per status, n of m shown."""
+"""The status line: endpoint, refresh times, pause, counts per status, n of m shown.
+
+The bar keeps the strip it last drew and, when the facts change, refreshes only
+the cells that differ: the minute ticking over sends its two digits, not the
+whole line (~350 bytes), which matters over a slow SSH link.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any, Optional
 
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from jobtui.model import Status
@@ -17,6 +27,7 @@ from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
+from jobtui.ui.widgets.line_diff import changed_spans, split_at
 
 # The order counts appear in: what needs attention first.
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
@@ -115,7 +126,7 @@ def _time(at: datetime, zone: Optional[tzinfo], seconds: bool) -> str:
 
 
 class StatusBar(Widget):
-    """One line at the bottom; `show()` repaints only when the facts changed."""
+    """One line at the bottom; `show()` refreshes only the cells that changed."""
 
     DEFAULT_CSS = "StatusBar { height: 1; width: 1fr; }"
 
@@ -123,14 +134,56 @@ class StatusBar(Widget):
         super().__init__(id=id)
         self.zone = zone
         self.facts: Optional[StatusFacts] = None
+        self._strip: Optional[Strip] = None  # what the terminal shows; None: draw afresh
 
     def show(self, facts: StatusFacts) -> None:
-        if facts != self.facts:
-            self.facts = facts
-            self.refresh()
+        if facts == self.facts:
+            return
+        self.facts = facts
+        old = self._strip
+        if old is None or old.cell_length != self.size.width:
+            self._redraw()
+            return
+        new = self._paint()
+        spans = changed_spans(old, new)
+        # Unchanged: keep the old strip, which may still be cut for a refresh not yet sent.
+        self._strip = split_at(new, spans) if spans else old
+        for x, width in spans:
+            self.refresh(Region(x, 0, width, 1))
 
     def render(self) -> Text:
+        """The line as text: what `render_line` draws, and what a selection copies."""
         if self.facts is None:
             return Text()
         line = status_text(self.facts, self.zone, self.size.width)
         return without_colour(line) if self.app.no_color else line
+
+    def render_line(self, y: int) -> Strip:
+        if self._strip is None or self._strip.cell_length != self.size.width:
+            self._strip = self._paint()
+        return self._strip
+
+    # A new size, theme or selection changes every cell: draw the whole line again.
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._redraw()
+
+    def selection_updated(self, selection: Optional[Selection]) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self._strip = None
+        self.refresh()
+
+    def _paint(self) -> Strip:
+        # Textual's own path from `render()` to cells, so the bar looks as a plain widget.
+        width = self.size.width
+        lines = Visual.to_strips(self, visualize(self, self.render()), width, 1, self.visual_style)
+        line = lines[0] if lines else Strip([])
+        # The rest of the line as Textual pads it: background only.
+        base, background = self.background_colors
+        pad = Style.from_color(bgcolor=(base + background).rich_color)
+        return line.crop_extend(0, width, pad).simplify()
