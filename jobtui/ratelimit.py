@@ -34,6 +34,7 @@ class TokenBucket:
         self._sleep = sleep
         self._stamp = clock()
         self._hold_until = 0.0
+        self._defer_window = -1e18
 
     def _refill(self) -> float:
         now = self._clock()
@@ -70,6 +71,18 @@ class TokenBucket:
         self.tokens = min(self.tokens, 0.0)
         if retry_after:
             self._hold_until = max(self._hold_until, self._refill() + retry_after)
+
+    def defer(self, seconds: float, budget: float) -> None:
+        """Hold new requests for `seconds` (a key press: its answer paints first).
+
+        Holds within one window of 2 x `budget` end at most `budget` after it began,
+        so a key held down slows polling to half its pace and never stops it.
+        """
+        now = self._refill()
+        if now - self._defer_window >= 2 * budget:
+            self._defer_window = now
+        until = min(now + seconds, self._defer_window + budget)
+        self._hold_until = max(self._hold_until, until)
 
     def succeeded(self) -> None:
         """An answer that was not a 429: creep back towards the cap."""

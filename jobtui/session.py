@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 TICK = 2.0
 # The cache is written at most this often while polling.
 SAVE_EVERY = 10.0
+# After a key press no new request starts for this long; at most this much per 2 x.
+INPUT_QUIET = 0.15
+INPUT_HOLD_BUDGET = 1.0
 
 
 def utcnow() -> datetime:
@@ -226,6 +229,15 @@ class Session(SessionEdits):
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.poller.refresh(key)
+
+    def note_input(self) -> None:
+        """The user pressed a key: new requests wait a moment, so the answer paints first.
+
+        During a refresh of thousands of jobs each answer's steps queue on the event
+        loop ahead of the key's; a short hold lets the screen answer the key first.
+        """
+        if self._poller is not None:
+            self._poller.bucket.defer(INPUT_QUIET, INPUT_HOLD_BUDGET)
 
     def pause(self) -> None:
         self.poller.pause()

@@ -9,6 +9,7 @@ from datetime import datetime, timezone, tzinfo
 from functools import partial
 from typing import Any, Callable, ClassVar, Optional
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -47,6 +48,7 @@ class JobtuiApp(App[int]):
         self.zone = zone
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._stopped = False
+        self._last_key: Optional[events.Key] = None
         self.guard: Optional[TerminalGuard] = None
         if title:
             self.title = title
@@ -55,6 +57,14 @@ class JobtuiApp(App[int]):
 
     def now(self) -> datetime:
         return self._clock()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key reaches the app first (and again if it bubbles back up unhandled):
+        # the session holds new requests briefly, so the key's answer paints first.
+        if isinstance(event, events.Key) and event is not self._last_key:
+            self._last_key = event
+            self.session.note_input()
+        await super().on_event(event)
 
     @property
     def main(self) -> MainScreen:

@@ -58,6 +58,22 @@ async def test_a_throttled_rate_halves_and_climbs_back_slowly() -> None:
     assert 30 < poller.bucket.rate < 60
 
 
+async def test_a_key_press_holds_new_requests_briefly_and_a_held_key_never_stops_them() -> None:
+    time = VirtualTime()
+    poller, _ = make(FakeJobs(), time, rate_per_minute=100000)
+    bucket = poller.bucket
+    bucket.defer(0.15, budget=1.0)
+    assert bucket.wait_time() == 0.15  # a key: the next request waits for its repaint
+    time.advance(0.15)
+    assert bucket.wait_time() == 0.0
+    held = 0.0
+    for _ in range(300):  # a key held down for 3 s, repeating every 10 ms
+        bucket.defer(0.15, budget=1.0)
+        held += 0.01 if bucket.wait_time() > 0 else 0.0
+        time.advance(0.01)
+    assert 1.0 <= held <= 2.0  # about half the time: polling slows, never stops
+
+
 async def test_new_and_recently_changed_jobs_go_first() -> None:
     jobs, time = FakeJobs(), VirtualTime()
     poller, _ = make(jobs, time, refresh_interval=10)

@@ -28,6 +28,7 @@ class FakeSession:
         self.paused = False
         self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
         self.started = self.stopped = False
+        self.keys_noted = 0
 
     def jobs(self) -> list[WatchedJob]:
         return list(self._jobs.values())
@@ -65,6 +66,9 @@ class FakeSession:
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.calls.append(("refresh", (key,)))
+
+    def note_input(self) -> None:
+        self.keys_noted += 1
 
     def pause(self) -> None:
         self.calls.append(("pause", ()))

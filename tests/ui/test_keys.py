@@ -35,6 +35,12 @@ async def test_detail_opens_follows_the_cursor_moves_below_and_closes() -> None:
         assert not ui.main.detail.display
 
 
+async def test_every_key_tells_the_session_so_polling_yields_to_the_repaint() -> None:
+    async with running() as ui:
+        await ui.press("j", "k", "/")
+        assert ui.session.keys_noted == 3
+
+
 async def test_remove_asks_first_and_only_yes_removes() -> None:
     async with running() as ui:
         await ui.press("d")
