@@ -22,6 +22,7 @@ ZONE_NOTE = (
     "! begin time lies ahead of the server's clock: the API's times carry no zone; "
     "set the region's zone under [zones] in config.toml."
 )
+SHORT_PROJECT = 8
 HEADERS = ("STATUS", "PROGRESS", "JOB NAME", "LABEL", "PROJECT/JOB", "STARTED", "ELAPSED", "NOTE")
 
 
@@ -114,7 +115,18 @@ def _cut(line: str, width: Optional[int]) -> str:
 
 
 def status_table(jobs: Sequence[WatchedJob], now: datetime, width: Optional[int] = None) -> str:
-    return table([row(job, now) for job in jobs], HEADERS, width)
+    """The table; lines that would wrap at `width` get a short project ID, then are cut.
+
+    Project IDs are 32 characters and usually one per watchlist: their first 8 tell
+    them apart, and the job ID (what `remove` and `wait` take) stays whole.
+    """
+    rows = [row(job, now) for job in jobs]
+    full = table(rows, HEADERS, None)
+    if width is None or max(map(cell_width, full.splitlines())) <= width:
+        return full
+    for cells, job in zip(rows, jobs):
+        cells[4] = f"{job.entry.project_id[:SHORT_PROJECT]}…/{job.entry.job_id}"
+    return table(rows, HEADERS, width)
 
 
 def any_zone_mismatch(jobs: Iterable[WatchedJob]) -> bool:

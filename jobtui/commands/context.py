@@ -71,7 +71,11 @@ class Context:
         return bool(getattr(self.stdout, "isatty", lambda: False)())
 
     def width(self) -> Optional[int]:
-        """The terminal's width when printing to one; None (no cutting) in a pipe."""
+        """The terminal's width when printing to one, or COLUMNS when set (`watch` sets
+        it for the command it runs into a pipe); None (no cutting) in a plain pipe."""
+        columns = self.env.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
         return shutil.get_terminal_size().columns if self.tty else None
 
     def out(self, text: str = "") -> None:

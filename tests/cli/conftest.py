@@ -34,7 +34,8 @@ def jobtui(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Run:
     """Run `jobtui --config-dir tmp_path ARGS...` with optional stdin; return code and output."""
-    for name in ("JOBTUI_ENDPOINT", "JOBTUI_CONFIG_DIR", "HUAWEICLOUD_SDK_AK", "JOBTUI_AUTH_TOKEN"):
+    names = ("JOBTUI_ENDPOINT", "JOBTUI_CONFIG_DIR", "HUAWEICLOUD_SDK_AK", "JOBTUI_AUTH_TOKEN")
+    for name in (*names, "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 

@@ -44,6 +44,14 @@ def test_table_cuts_lines_to_the_terminal_width() -> None:
     assert "DWS.0114" in status_table([job], NOW)
 
 
+def test_a_narrow_terminal_gets_short_project_ids_before_lines_are_cut() -> None:
+    job = _job(status="RUNNING", job_name="resizeCluster", progress="13%")
+    wide = status_table([job], NOW, width=200)
+    assert f"{PROJECT}/{JOB}" in wide
+    narrow = status_table([job], NOW, width=len(wide.splitlines()[1]) - 10).splitlines()[1]
+    assert f"{PROJECT[:8]}…/{JOB}" in narrow and not narrow.endswith("…")
+
+
 def test_durations_read_and_written() -> None:
     assert parse_duration("7d") == timedelta(days=7)
     assert parse_duration("90") == timedelta(seconds=90)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from jobtui.sim.server import Simulator
 from tests.cli.conftest import AHEAD, FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
 
@@ -32,6 +34,18 @@ def test_status_table_and_list_shows_what_status_fetched(jobtui: Run, cli_sim: S
     assert "\x1b" not in table.out and "[bold]slow\\x1b[31m" in table.out
     listed = json.loads(jobtui("list", "--json").out)
     assert {j["status"] for j in listed} == {"RUNNING"}
+
+
+def test_status_under_watch_fits_the_columns_watch_gives_it(
+    jobtui: Run, cli_sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `watch` runs the command into a pipe and says the width in COLUMNS: a wrapped
+    # line would show half as many jobs.
+    jobtui("add", PROJECT, RUNNING)
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = jobtui("status", "--endpoint", cli_sim.url).out.splitlines()
+    assert len(lines) == 2 and all(len(line) <= 100 for line in lines)
+    assert f"{PROJECT[:8]}…/{RUNNING}" in lines[1] and "40%" in lines[1]
 
 
 def test_status_of_a_job_not_watched_and_an_error_exits_1(jobtui: Run, cli_sim: Simulator) -> None:
