@@ -19,6 +19,7 @@ from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
 from jobtui.api.endpoints import normalise_endpoint
 from jobtui.api.errors_map import error_for_answer
+from jobtui.api.pool_checks import install as install_pool_checks
 from jobtui.api.reading import MAX_BODY, answer_from, job_body, read_capped
 from jobtui.api.transport_errors import error_for_exception
 from jobtui.errors import UsageError
@@ -50,6 +51,7 @@ class DwsClient:
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self.host = httpx.URL(self.endpoint).host
+        install_pool_checks()
         self._zone = zone
         self._timeout = timeout
         self._max_body = max_body
