@@ -6,16 +6,21 @@ from datetime import datetime, timedelta
 from typing import Optional
 
 
-def duration(delta: Optional[timedelta]) -> str:
-    """`45s`, `3m05s`, `2h07m`, `3d04h`; empty when unknown."""
+def duration(delta: Optional[timedelta], seconds: bool = True) -> str:
+    """`45s`, `3m05s`, `2h07m`, `3d04h`; empty when unknown. The CLI's and the TUI's.
+
+    Without `seconds` (the TUI's once-a-minute tick) under an hour reads `<1m`, `3m`.
+    """
     if delta is None:
         return ""
-    seconds = max(0, int(delta.total_seconds()))
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
+    total = max(0, int(delta.total_seconds()))
+    minutes, secs = divmod(total, 60)
+    if minutes < 60 and not seconds:
+        return f"{minutes}m" if minutes else "<1m"
+    if total < 60:
+        return f"{secs}s"
     if minutes < 60:
-        return f"{minutes}m{seconds:02d}s"
+        return f"{minutes}m{secs:02d}s"
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
         return f"{hours}h{minutes:02d}m"

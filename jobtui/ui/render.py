@@ -1,7 +1,8 @@
-"""How one job looks as text: status words, progress bars, durations, short IDs.
+"""How one job looks as text: status words, progress bars, ages, short IDs.
 
 Pure (rich `Text` only, no Textual). Server text always goes through `literal`
-so markup and terminal escapes in it are shown, never obeyed.
+so markup and terminal escapes in it are shown, never obeyed. Durations come from
+`jobtui.timefmt`, so the table and `jobtui status` write them alike.
 """
 
 from __future__ import annotations
@@ -150,23 +151,6 @@ def percent(value: Optional[float], status: Optional[Status]) -> str:
     if value is None or status is None or status.pending:
         return "  --"
     return f"{int(value):>3d}%"
-
-
-def duration(delta: Optional[timedelta], seconds: bool = True) -> str:
-    """`45s`, `3m 12s`, `2h 05m`, `3d 4h`; without seconds: `<1m`, `3m`."""
-    if delta is None:
-        return ""
-    total = max(0, int(delta.total_seconds()))
-    days, rem = divmod(total, 86400)
-    hours, rem = divmod(rem, 3600)
-    minutes, secs = divmod(rem, 60)
-    if days:
-        return f"{days}d {hours}h"
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    if not seconds:
-        return f"{minutes}m" if minutes else "<1m"
-    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
 
 
 def ago(delta: timedelta) -> str:

@@ -37,7 +37,7 @@ class ColumnSpec:
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("status", "status", 10, 0),
     ColumnSpec("progress", "progress", 15, 2),
-    ColumnSpec("elapsed", "elapsed", 9, 4),  # "2h 05m", "12m ago", "~3h ago"
+    ColumnSpec("elapsed", "elapsed", 9, 4),  # "2h05m", "12m ago", "~3h ago"
     ColumnSpec("name", "job name", 12, 1, flexible=True),
     ColumnSpec("label", "label", 14, 3),
     ColumnSpec("job", "job ID", 8, 6),

@@ -8,6 +8,7 @@ from datetime import timedelta
 from rich.cells import cell_len
 from textual.geometry import Offset
 
+from jobtui import output
 from jobtui.state import JobState, WatchedJob
 from jobtui.ui.widgets.job_table import JobTable
 from tests.ui.job_rows import NOW, PROJECT, TableHost, make_job
@@ -206,7 +207,7 @@ async def test_seconds_clock_shows_seconds_and_project_labels_replace_ids() -> N
     app = TableHost(_jobs(1), seconds_clock=True)
     async with app.run_test(size=(250, 10)) as pilot:
         await pilot.pause()
-        assert "30m 00s" in app.line(1) and PROJECT[:8] in app.line(1)
+        assert "30m00s" in app.line(1) and PROJECT[:8] in app.line(1)
         app.table.set_project_labels({PROJECT: "warehouse"})
         await pilot.pause()
         assert "warehouse" in app.line(1) and PROJECT[:8] not in app.line(1)
@@ -232,3 +233,13 @@ async def test_a_job_without_an_answer_shows_its_id_tail_as_its_name() -> None:
         await pilot.pause()
         shown = app.line(1).split("…", 1)[1].split()[0]
         assert len(shown) >= 8 and entry.job_id.endswith(shown)
+
+
+async def test_elapsed_reads_as_jobtui_status_prints_it() -> None:
+    # One format in the TUI and the CLI: "2h07m" in both, not "2h 07m" beside "2h07m".
+    jobs = [make_job(0, begin=NOW - timedelta(hours=2, minutes=7)), make_job(1)]
+    app = TableHost(jobs, seconds_clock=True)
+    async with app.run_test(size=(120, 10)) as pilot:
+        await pilot.pause()
+        assert " 2h07m " in app.line(1) and " 30m00s " in app.line(2)
+    assert [output.row(job, NOW)[6] for job in jobs] == ["2h07m", "30m00s"]

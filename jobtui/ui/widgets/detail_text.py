@@ -12,12 +12,12 @@ from rich.text import Text
 from jobtui.errors import ErrorInfo
 from jobtui.model import JobRecord
 from jobtui.state import JobState, WatchedJob
+from jobtui.timefmt import duration
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.render import (
     ERROR_LOOK,
     NO_ANSWER,
     STATUS_LOOKS,
-    duration,
     literal,
     status_text,
 )

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from jobtui.model import Status
 from jobtui.state import WatchedJob
+from jobtui.timefmt import duration
 from jobtui.ui import render
 from jobtui.ui.view import ColumnSpec
 
@@ -98,7 +99,7 @@ def elapsed_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[f
         return Text("")
     if record.terminal and record.end_time is not None:
         return Text(render.ago(ctx.now - record.end_time), style="dim")
-    return Text(render.duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock))
+    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock))
 
 
 def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
