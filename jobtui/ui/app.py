@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from jobtui.config import Settings
-from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, keys_for
+from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, description, keys_for
 from jobtui.ui.options import UiOptions
 from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
@@ -122,12 +122,14 @@ class JobtuiApp(App[int]):
         self.main.apply_prefs(replace(self.main.prefs, theme=self.theme), save=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette offers every action of ours, by the words the help uses."""
+        """The palette offers every action of ours, by the words the footer uses."""
         yield from super().get_system_commands(screen)
+        # Asked each time the palette opens or its query changes: "Resume" stays current.
+        paused = bool(self.session.paused)
         for binding in MAIN_BINDINGS:
             run = partial(self.run_action, binding.action, self.main)
             keys = keys_for(binding, dict(self.options.keymap))
-            yield SystemCommand(binding.description, f"key: {keys}", run)
+            yield SystemCommand(description(binding, paused), f"key: {keys}", run)
         yield SystemCommand("Light/dark theme", "switch the colour theme", self.action_toggle_theme)
 
 

@@ -39,6 +39,17 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("y", "copy_json", "Copy JSON", show=False, id="copy_json"),
 ]
 
+# The help screen's own keys; not listed in it (its last line says how to close it).
+HELP_BINDINGS: list[Binding] = [
+    Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help_close"),
+    # A terminal shorter than 24 rows scrolls the list, with the table's keys.
+    Binding("j", "scroll('down')", "Scroll down", show=False, id="help_scroll_down"),
+    Binding("k", "scroll('up')", "Scroll up", show=False, id="help_scroll_up"),
+]
+
+# While polling is paused the pause key resumes it: footer and palette say so.
+PAUSED_DESCRIPTIONS = {"toggle_pause": "Resume"}
+
 # Not bindings of ours but keys users should know about.
 # Short words, so key, action and id columns fit the help at 80 columns.
 BUILTIN_KEYS: list[tuple[str, str]] = [
@@ -50,7 +61,14 @@ BUILTIN_KEYS: list[tuple[str, str]] = [
 
 def all_bindings() -> list[Binding]:
     """Every binding with an id, app-wide first."""
-    return [*APP_BINDINGS, *MAIN_BINDINGS]
+    return [*APP_BINDINGS, *MAIN_BINDINGS, *HELP_BINDINGS]
+
+
+def description(binding: Binding, paused: bool) -> str:
+    """What pressing the binding does now, in the footer's and the palette's words."""
+    if paused:
+        return PAUSED_DESCRIPTIONS.get(binding.id or "", binding.description)
+    return binding.description
 
 
 def keys_for(binding: Binding, keymap: dict[str, str]) -> str:

@@ -61,3 +61,34 @@ async def test_a_shorter_terminal_scrolls_the_help_with_j_and_k() -> None:
         assert scroll.scroll_y == 1
         await ui.press("pagedown")
         assert scroll.scroll_y > 1
+
+
+async def palette_titles(ui: Harness) -> list[str]:
+    """The commands Ctrl+P lists before anything is typed, as the user reads them."""
+    from textual.command import CommandList
+
+    await ui.press("ctrl+p")
+    await ui.pilot.pause(0.3)  # the palette gathers its commands in a worker
+    options = ui.app.screen.query_one(CommandList).options
+    return [str(option.prompt).split("\n")[0] for option in options]
+
+
+async def test_the_palette_offers_resume_while_paused() -> None:
+    async with running() as ui:
+        await ui.press("p")
+        titles = await palette_titles(ui)
+        assert "Resume" in titles and "Pause" not in titles
+        await ui.press("escape", "p")
+        titles = await palette_titles(ui)
+        assert "Pause" in titles and "Resume" not in titles
+
+
+async def test_the_help_scroll_keys_remap_by_id_like_every_other_key() -> None:
+    keymap = {"help_scroll_down": "n", "help_scroll_up": "e"}
+    async with running(settings=Settings(keymap=keymap), size=(80, 16)) as ui:
+        await ui.press("question_mark")
+        scroll = ui.app.screen.query_one("#help-scroll")
+        await ui.press("n", "n")
+        assert scroll.scroll_y == 2
+        await ui.press("e")
+        assert scroll.scroll_y == 1

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobtui.ui.keys import APP_BINDINGS, BUILTIN_KEYS, MAIN_BINDINGS, keys_for
+from jobtui.ui.keys import APP_BINDINGS, BUILTIN_KEYS, HELP_BINDINGS, MAIN_BINDINGS, keys_for
 from jobtui.ui.screens.help_keys import KeyList, Row
 
 TITLE = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
@@ -35,12 +35,7 @@ def builtin_keys() -> str:
 class HelpScreen(ModalScreen[None]):
     """Keys, what they do, and the id to remap them by in config.toml."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help_close"),
-        # A terminal shorter than 24 rows scrolls the list, with the table's keys.
-        Binding("j", "scroll('down')", "Scroll down", show=False),
-        Binding("k", "scroll('up')", "Scroll up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_BINDINGS]
 
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from jobtui.state import WatchedJob, WatchEntry
 from jobtui.ui import clipboard
-from jobtui.ui.keys import MAIN_BINDINGS
+from jobtui.ui.keys import MAIN_BINDINGS, description
 from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
 
@@ -25,12 +25,12 @@ class MainScreen(MainView):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The footer's keys; while paused, the pause key reads "Resume"."""
-        bindings = super().active_bindings
-        if self.tui.session.paused:
-            for key, active in bindings.items():
-                if active.binding.id == "toggle_pause":
-                    resume = replace(active.binding, description="Resume")
-                    bindings[key] = active._replace(binding=resume)
+        bindings, paused = super().active_bindings, bool(self.tui.session.paused)
+        for key, active in bindings.items():
+            words = description(active.binding, paused)
+            if words != active.binding.description:
+                now = replace(active.binding, description=words)
+                bindings[key] = active._replace(binding=now)
         return bindings
 
     def selected_job(self) -> Optional[WatchedJob]:
