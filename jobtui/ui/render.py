@@ -43,9 +43,7 @@ ASCII = Glyphs("#", "", "-", "x", "=", ".", "~", "^", "v")
 CJK_LOCALES = ("zh", "ja", "ko")
 
 
-def glyphs_for(
-    environ: Mapping[str, str] = os.environ, whole_cells: bool = False
-) -> Glyphs:
+def glyphs_for(environ: Mapping[str, str] = os.environ, whole_cells: bool = False) -> Glyphs:
     """Block glyphs only in a UTF-8, non-CJK locale and when JOBTUI_ASCII is unset.
 
     `whole_cells` (low bandwidth) drops the eighth-cell glyphs: a bar then changes
