@@ -29,7 +29,7 @@ def reference_rows(count: int) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for i in range(count):
         status = "RUNNING" if i < 10 else DONE[i % len(DONE)]
-        rows.append((job_name(i), job_id(i), status, "37%", begin, "1h 59m"))
+        rows.append((job_name(i), job_id(i), status, "37%", begin, "1h59m"))
     return rows
 
 
