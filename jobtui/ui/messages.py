@@ -1,7 +1,8 @@
 """Textual messages that carry poller events into the UI, named as past events.
 
-The session calls back on the poller's task (or a thread); the UI only posts one of
-these and does the work in the handler. High-rate ones collapse with `can_replace`.
+The session calls back on the poller's task (or a thread); the screen queues the event
+and one `PollerNews` drains the queue, calling the handler of each event's message in
+order. `can_replace` still collapses them when they are posted one by one (tests).
 """
 
 from __future__ import annotations
