@@ -29,17 +29,20 @@ class Mix:
     running: int = 0
     advancing: int = 0
     one_step: bool = False  # job 0 goes 40% → 41% when the manual clock reaches STEP_AT
+    jump: bool = False  # job 0 goes 40% → 90% then: a move of several cells, which eases
     cycles: int = 1  # advancing jobs start again at 0% this many times (a soak's sawtooth)
 
 
 STEP_AT = 1000.0
 STEPPED = "41%"  # no other job in a one-step mix shows this figure
+JUMPED = "90%"  # nor this one in a jump mix
 
 
 def timeline(i: int, mix: Mix) -> JobTimeline:
     """Job i of the mix: advancing, running still, or finished long ago."""
-    if mix.one_step and i == 0:
-        steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", STEPPED))
+    if (mix.one_step or mix.jump) and i == 0:
+        after = JUMPED if mix.jump else STEPPED
+        steps: tuple[Step, ...] = (Step(0, "RUNNING", "40%"), Step(STEP_AT, "RUNNING", after))
     elif i < mix.advancing:
         steps = sawtooth(mix.cycles)
     elif i < mix.running:
