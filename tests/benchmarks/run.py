@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from typing import Callable
 
 from tests.benchmarks import host, idle, link, targets
@@ -42,9 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="short runs for CI")
     parser.add_argument("--skip", action="append", default=[], metavar="SECTION",
                         help="leave a section out, e.g. soak while another soak runs")  # fmt: skip
+    parser.add_argument("--soak", type=float, metavar="SECONDS",
+                        help="soak this long instead (the budget speaks of an hour)")  # fmt: skip
     args = parser.parse_args(argv)
     missing = targets.jobtui_missing()
     plan = make_plan(args.quick, jobtui=missing is None)
+    if args.soak:
+        plan = replace(plan, soak=args.soak)
     started = time.monotonic()
     figures: list[Figure] = []
     for section in SECTIONS:
