@@ -18,11 +18,12 @@ class Plan:
     interval: float  # refresh interval given to jobtui and to `watch -n`
     big: int  # jobs for the scale figure (10,000 in full mode)
     keys: int  # key presses timed per scale run
-    soak: float  # seconds of the soak run (extrapolated to an hour)
+    # RSS warms up for about ten minutes (caches, bounded histories): full mode soaks 20
+    soak: float  # seconds of the soak run (its 2nd half extrapolated to an hour)
     jobtui: bool  # False while jobtui cannot be run yet: reference figures only
 
 
 def make_plan(quick: bool, jobtui: bool) -> Plan:
     if quick:
         return Plan(True, 1, 2.5, 6.0, 1, 1.5, 2.0, 1000, 4, 8.0, jobtui)
-    return Plan(False, 5, 20.0, 60.0, 3, 4.0, 2.0, 10000, 40, 300.0, jobtui)
+    return Plan(False, 5, 20.0, 60.0, 3, 4.0, 2.0, 10000, 40, 1200.0, jobtui)
