@@ -115,7 +115,7 @@ class JobtuiApp(App[int]):
         from jobtui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(dict(self.options.keymap)))
+            self.push_screen(HelpScreen(dict(self.options.keymap), bool(self.session.paused)))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

@@ -83,6 +83,15 @@ async def test_the_palette_offers_resume_while_paused() -> None:
         assert "Pause" in titles and "Resume" not in titles
 
 
+async def test_the_help_says_resume_for_p_while_paused() -> None:
+    async with running() as ui:
+        await ui.press("p", "question_mark")
+        rows = ui.app.screen.query_one("#help-keys").rows
+        assert ("p", "Resume", "toggle_pause") in rows
+        await ui.press("escape", "p", "question_mark")
+        assert ("p", "Pause", "toggle_pause") in ui.app.screen.query_one("#help-keys").rows
+
+
 async def test_the_help_scroll_keys_remap_by_id_like_every_other_key() -> None:
     keymap = {"help_scroll_down": "n", "help_scroll_up": "e"}
     async with running(settings=Settings(keymap=keymap), size=(80, 16)) as ui:

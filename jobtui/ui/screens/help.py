@@ -10,16 +10,26 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobtui.ui.keys import APP_BINDINGS, BUILTIN_KEYS, HELP_BINDINGS, MAIN_BINDINGS, keys_for
+from jobtui.ui.keys import (
+    APP_BINDINGS,
+    BUILTIN_KEYS,
+    HELP_BINDINGS,
+    MAIN_BINDINGS,
+    description,
+    keys_for,
+)
 from jobtui.ui.screens.help_keys import KeyList, Row
 
 TITLE = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
 
 
-def help_rows(keymap: dict[str, str]) -> list[Row]:
-    """(keys, what it does, binding id) for every binding, in the order users meet them."""
+def help_rows(keymap: dict[str, str], paused: bool = False) -> list[Row]:
+    """(keys, what it does now, binding id) for every binding, in the order users meet them.
+
+    "What it does now" as the footer says it: `p` reads Resume while polling is paused.
+    """
     bindings = [*MAIN_BINDINGS, *APP_BINDINGS]
-    return [(short_keys(keys_for(b, keymap)), b.description, b.id or "") for b in bindings]
+    return [(short_keys(keys_for(b, keymap)), description(b, paused), b.id or "") for b in bindings]
 
 
 def short_keys(keys: str) -> str:
@@ -37,15 +47,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*HELP_BINDINGS]
 
-    def __init__(self, keymap: dict[str, str]) -> None:
+    def __init__(self, keymap: dict[str, str], paused: bool = False) -> None:
         super().__init__()
         self.keymap = keymap
+        self.paused = paused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(TITLE, classes="title", markup=False)
             with VerticalScroll(id="help-scroll"):
-                yield KeyList(help_rows(self.keymap), id="help-keys")
+                yield KeyList(help_rows(self.keymap, self.paused), id="help-keys")
                 yield Static(builtin_keys(), classes="hint", markup=False)
             yield Static("Escape, q or ? closes this help.", classes="hint", markup=False)
 
