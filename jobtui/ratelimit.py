@@ -34,7 +34,7 @@ class TokenBucket:
         self._sleep = sleep
         self._stamp = clock()
         self._hold_until = 0.0
-        self._defer_window = -1e18
+        self._defer_window = float("-inf")
 
     def _refill(self) -> float:
         now = self._clock()

@@ -57,8 +57,8 @@ class MainView(Screen[None]):
         self.save_problems: set[tuple[str, str]] = set()
         self.stored_prefs: dict[str, Any] = {}
         self.unpainted: dict[JobKey, WatchedJob] = {}
-        self.flush_timer: Optional[Timer] = None
-        self.flush_soon = False
+        self.flush_pending = False
+        self.flush_timer: Optional[Timer] = None  # the PAINT_WITHIN deadline, if one runs
         self.inbox: deque[object] = deque()
         self.inbox_posted = False
         self.status_timer: Optional[Timer] = None
@@ -156,13 +156,13 @@ class MainView(Screen[None]):
         # An unchanged answer repaints nothing: most polls of a quiet watchlist.
         if changed or (old.state.stale, old.state.error) != (state.stale, state.error):
             self.unpainted[state.key] = job
-        if self.flush_timer is None and not self.flush_soon:
+        if not self.flush_pending and (self.unpainted or self.detail.display):
             # Answers arrive in bursts (a cycle over 1,000 jobs): paint once per burst,
             # so key presses are not queued behind 1,000 repaints.
+            self.flush_pending = True
             if self.paint_within > 0:
                 self.flush_timer = self.set_timer(self.paint_within, self.flush)
             else:
-                self.flush_soon = True
                 self.call_later(self.flush)
         return job
 
@@ -171,7 +171,7 @@ class MainView(Screen[None]):
         if self.flush_timer is not None:
             self.flush_timer.stop()
             self.flush_timer = None
-        self.flush_soon = False
+        self.flush_pending = False
         jobs, self.unpainted = list(self.unpainted.values()), {}
         if jobs:
             self.table.update_jobs(jobs)
@@ -286,7 +286,7 @@ class MainView(Screen[None]):
 
     def on_refresh_cycle_finished(self, message: m.RefreshCycleFinished) -> None:
         self.last_refresh, self.next_refresh = message.at, message.next_due
-        if self.flush_timer is not None or self.flush_soon:
+        if self.flush_pending:
             self.flush()
         self.update_status()
 

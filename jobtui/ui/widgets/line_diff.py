@@ -68,3 +68,14 @@ def split_at(strip: Strip, spans: Sequence[tuple[int, int]]) -> Strip:
     if strip.cell_length not in edges:
         edges.append(strip.cell_length)
     return Strip.join(strip.divide(edges))
+
+
+def replace_line(
+    old: Strip, new: Strip, gap: int = MERGE_GAP
+) -> tuple[Strip, list[tuple[int, int]]]:
+    """The strip to keep for a line drawn anew, and the (x, width) spans to refresh.
+
+    Unchanged: the old strip is kept, as it may still be cut for a refresh not yet sent.
+    """
+    spans = changed_spans(old, new, gap)
+    return (split_at(new, spans) if spans else old), spans

@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from jobtui.state import JobKey, WatchedJob
 from jobtui.ui.view import ColumnSpec, fit_columns
-from jobtui.ui.widgets.line_diff import MERGE_GAP, changed_spans, split_at
+from jobtui.ui.widgets.line_diff import MERGE_GAP, replace_line
 from jobtui.ui.widgets.table_columns import RowContext, header_text, row_text
 
 
@@ -79,9 +79,7 @@ class RowPainter:
         new = self.row(job, shown)
         if old is None or not self.layout:
             return None
-        spans = changed_spans(old, new, self.merge_gap)
-        # Unchanged: keep the old strip, which may still be cut for a refresh not yet sent.
-        self._strips[key] = split_at(new, spans) if spans else old
+        self._strips[key], spans = replace_line(old, new, self.merge_gap)
         return spans
 
     def _to_strip(self, text: Text, style: Style) -> Strip:

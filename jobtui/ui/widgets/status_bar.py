@@ -27,7 +27,7 @@ from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
 from jobtui.ui.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
-from jobtui.ui.widgets.line_diff import changed_spans, split_at
+from jobtui.ui.widgets.line_diff import replace_line
 
 # The order counts appear in: what needs attention first.
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
@@ -144,10 +144,7 @@ class StatusBar(Widget):
         if old is None or old.cell_length != self.size.width:
             self._redraw()
             return
-        new = self._paint()
-        spans = changed_spans(old, new)
-        # Unchanged: keep the old strip, which may still be cut for a refresh not yet sent.
-        self._strip = split_at(new, spans) if spans else old
+        self._strip, spans = replace_line(old, self._paint())
         for x, width in spans:
             self.refresh(Region(x, 0, width, 1))
 
