@@ -10,7 +10,9 @@ every span its own cursor move, so what reaches the screen is unchanged.
 
 It also sends a style only when it differs from the one in force (as curses
 does), not a style and a reset around every segment: ten rows whose figures
-change in the same colour pay for that colour once, not ten times.
+change in the same colour pay for that colour once, not ten times. Every style
+it sends starts from a reset, so "default colour" parameters (39, 49) in it are
+dropped: with the terminal's own colours they are most of a style's bytes.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ class Pen:
                 text if style is None else Strip.render_style(style, text, self.color_system)
             )
             return
-        ansi = Strip.render_ansi(style, self.color_system)
+        ansi = lean_sgr(Strip.render_ansi(style, self.color_system))
         if ansi != self.ansi:
             # "0;" first: the new style must not inherit bold or a colour from the last.
             self.out.append(f"\x1b[0;{ansi}m" if ansi else "\x1b[0m")
@@ -88,13 +90,42 @@ class Pen:
         return "".join(self.out)
 
 
+# How many parameters follow 38/48/58 in each colour form: 5;n and 2;r;g;b.
+_EXTENDED = {"5": 2, "2": 4}
+
+
+def lean_sgr(ansi: str) -> str:
+    """SGR parameters without 39/49 ("default colour"), which a leading reset implies."""
+    if "39" not in ansi and "49" not in ansi:
+        return ansi
+    params = ansi.split(";")
+    kept: list[str] = []
+    i = 0
+    while i < len(params):
+        param = params[i]
+        if param in ("38", "48", "58") and i + 1 < len(params):
+            take = _EXTENDED.get(params[i + 1], 1)
+            kept.extend(params[i : i + take + 1])
+            i += take + 1
+            continue
+        if param not in ("39", "49"):
+            kept.append(param)
+        i += 1
+    return ";".join(kept)
+
+
 def shortest_move(at: Optional[tuple[int, int]], x: int, y: int, width: int) -> str:
     """The fewest bytes that take the cursor from `at` to (x, y), as curses chooses.
 
     An absolute move is always right; a relative one only from a known cursor that is
     not past the last column (where terminals disagree about a pending wrap). Moving
-    down one row and back one column is 4 bytes where an absolute move is 7 to 9:
+    down one row and back one column is 2 bytes where an absolute move is 7 to 9:
     a column of figures changing in place, row after row, is what a table tick sends.
+
+    One row down is VT (^K): every VT100 descendant (xterm, tmux, screen, the Linux
+    console, VTE) moves down a line for it without a carriage return, and the tty's
+    ONLCR, which Textual leaves on and which turns LF into CR LF, never touches it.
+    It would scroll only from the bottom line, which is never above a target row.
     """
     absolute = Control.move_to(x, y).segment.text
     if at is None or not 0 <= at[0] < width:
@@ -105,7 +136,10 @@ def shortest_move(at: Optional[tuple[int, int]], x: int, y: int, width: int) -> 
         moves = [across]
     else:
         rows = abs(y - ay)
-        vertical = ("\x1b[" if rows == 1 else f"\x1b[{rows}") + ("B" if y > ay else "A")
+        if y == ay + 1:
+            vertical = "\x0b"
+        else:
+            vertical = ("\x1b[" if rows == 1 else f"\x1b[{rows}") + ("B" if y > ay else "A")
         moves = [vertical + across, f"\x1b[{y + 1}d" + across]
     return min([absolute, *moves], key=len)
 

@@ -15,8 +15,8 @@ from tests.ui.job_rows import TableHost, make_job
 STYLE = Style(color="cyan")
 
 
-def _update(x1: int, x2: int) -> ChopsUpdate:
-    row = Strip([Segment("> RUNNING ", STYLE), Segment("4", STYLE), Segment("2% tail", STYLE)])
+def _update(x1: int, x2: int, style: Style = STYLE) -> ChopsUpdate:
+    row = Strip([Segment("> RUNNING ", style), Segment("4", style), Segment("2% tail", style)])
     return ChopsUpdate([{0: row}], [(0, x1, x2)], [[row.cell_length]])
 
 
@@ -93,13 +93,31 @@ def test_a_column_of_changed_figures_is_drawn_alike_with_short_relative_moves() 
     background = partial_update.TEXTUAL_RENDER(whole, _console()) + "\x1b[0m"  # type: ignore[misc]
     stale = "".join(f"\x1b[{y + 1};11Hz" for y in range(3))
     assert _screen(background + stale + ours) == _screen(background + stale + theirs)
-    assert ours.count("H") == 1 and ours.count("\x1b[B\b") == 2
-    assert len(ours) < len(theirs) - 2 * 4
+    assert ours.count("H") == 1 and ours.count("\x0b\b") == 2
+    assert len(ours) < len(theirs) - 2 * 6
 
 
 def test_after_the_last_column_the_cursor_is_placed_absolutely() -> None:
     # A terminal may hold a wrap pending there; relative moves would land elsewhere.
     assert partial_update.shortest_move((80, 0), 78, 1, width=80) == "\x1b[2;79H"
-    assert partial_update.shortest_move((79, 0), 78, 1, width=80) == "\x1b[B\b"
+    assert partial_update.shortest_move((79, 0), 78, 1, width=80) == "\x0b\b"
     assert partial_update.shortest_move(None, 0, 0, width=80) == "\x1b[1;1H"
     assert partial_update.shortest_move((5, 9), 40, 2, width=80) == "\x1b[3;41H"
+
+
+def test_one_row_down_is_a_vertical_tab_that_never_returns_the_carriage() -> None:
+    screen = pyte.Screen(10, 3)
+    pyte.Stream(screen).feed("\x1b[1;5Hab" + partial_update.shortest_move((6, 0), 5, 1, 10) + "c")
+    assert screen.display[1] == "     c    "
+    assert partial_update.shortest_move((6, 0), 5, 2, 10) == "\x1b[2B\b"  # one VT a row only
+
+
+def test_styles_after_a_reset_leave_out_default_colours_but_not_colour_numbers() -> None:
+    assert partial_update.lean_sgr("36;49") == "36"
+    assert partial_update.lean_sgr("1;7;39;49") == "1;7"
+    assert partial_update.lean_sgr("38;5;39;48;5;49") == "38;5;39;48;5;49"
+    assert partial_update.lean_sgr("38;2;39;49;1;49") == "38;2;39;49;1"
+    assert partial_update.lean_sgr("39;49") == ""
+    on_default = Style(color="cyan", bgcolor="default")  # as Textual's ANSI themes style text
+    sent = partial_update.render_segments(_update(10, 11, on_default), _console())
+    assert "\x1b[0;36m4" in sent
