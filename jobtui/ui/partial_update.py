@@ -17,7 +17,7 @@ dropped: with the terminal's own colours they are most of a style's bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Optional
 
 from rich.color import ColorSystem
@@ -153,21 +153,47 @@ def _across(ax: int, x: int) -> str:
     return min("\b" * back, f"\x1b[{back}D", f"\x1b[{x + 1}G", key=len)
 
 
+# Up to this many pieces, the update is drawn column by column too and the shorter
+# kept: a poll moving ten bars and ten figures in two columns is then two runs of
+# "down one, back one" instead of a jump back and forth on every row.
+COLUMN_ORDER_LIMIT = 64
+
+Piece = tuple[int, int, Strip]  # x, y, and the cells that start there
+
+
 def render_segments(update: ChopsUpdate, console: Console) -> str:
-    """`ChopsUpdate.render_segments`, cropped on the left too (at a segment edge)."""
+    """`ChopsUpdate.render_segments`, cropped on the left too (at a segment edge).
+
+    Pieces never overlap, so the order they are drawn in does not change the screen.
+    """
     color_system = getattr(console, "_color_system", None) or ColorSystem.TRUECOLOR
-    pen = Pen(color_system, console.width)
+    pieces = list(_pieces(update))
+    drawn = _draw(pieces, Pen(color_system, console.width))
+    if 2 < len(pieces) <= COLUMN_ORDER_LIMIT:
+        by_column = sorted(pieces, key=lambda piece: (piece[0], piece[1]))
+        if by_column != pieces:
+            other = _draw(by_column, Pen(color_system, console.width))
+            drawn = min(drawn, other, key=len)
+    return drawn
+
+
+def _pieces(update: ChopsUpdate) -> Iterator[Piece]:
     chops: Sequence[Mapping[int, Optional[Strip]]] = update.chops
     spans: list[tuple[int, int, int]] = update.spans
-    for y, x1, x2 in spans:  # no newline between spans: each starts with a cursor move
+    for y, x1, x2 in spans:
         for end, (x, strip) in zip(update.chop_ends[y], chops[y].items()):
             if strip is None or x > x2 or end <= x1:
                 continue
             if x < x1 or end > x2:
                 x, strip = trim_left(strip.crop(0, min(end, x2) - x), x, x1)
-            pen.move_to(x, y)
-            for segment in strip:
-                pen.write(segment.text, segment.cell_length, segment.style)
+            yield x, y, strip
+
+
+def _draw(pieces: list[Piece], pen: Pen) -> str:
+    for x, y, strip in pieces:  # no newlines: each piece starts with a cursor move
+        pen.move_to(x, y)
+        for segment in strip:
+            pen.write(segment.text, segment.cell_length, segment.style)
     return pen.text()
 
 
