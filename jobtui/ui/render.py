@@ -125,7 +125,8 @@ def progress_bar(
 
 def _plain_bar(value: float, width: int, fill: str, track: str, style: str) -> Text:
     done = min(width, round(value / 100.0 * width))
-    bar = Text(fill * done, style=style)
+    bar = Text()
+    bar.append(fill * done, style=style)
     bar.append(track * (width - done), style="dim")
     return bar
 
@@ -135,7 +136,10 @@ def _smooth_bar(value: float, width: int, glyphs: Glyphs, style: str) -> Text:
     full, rest = divmod(eighths, 8)
     if not glyphs.partials:
         rest = 0  # whole cells, rounded down: a running job's bar is never full
-    bar = Text(glyphs.full * full, style=style)
+    # The colour is the bar's, not the whole Text's: a figure appended after it stays
+    # in the plain text colour, so a poll that moves only figures sends no colour.
+    bar = Text()
+    bar.append(glyphs.full * full, style=style)
     if rest:
         bar.append(glyphs.partials[rest - 1], style=style)
     bar.append(glyphs.track * (width - full - (1 if rest else 0)), style="dim")
