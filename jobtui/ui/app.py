@@ -15,13 +15,13 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from jobtui.config import Settings
+from jobtui.ui import themes
 from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, description, keys_for
 from jobtui.ui.options import UiOptions
 from jobtui.ui.screens.main import MainScreen
 from jobtui.ui.session_api import SessionLike, settle
 from jobtui.ui.terminal_guard import TerminalGuard, install_terminal_guard
 
-DARK, LIGHT = "textual-dark", "textual-light"
 # Quitting waits this long for the session to save and close (the SIGHUP budget is 2 s).
 STOP_TIMEOUT = 1.5
 
@@ -89,8 +89,9 @@ class JobtuiApp(App[int]):
 
     def _initial_theme(self) -> str:
         remembered = self.session.prefs().get("theme")
-        wanted = remembered or self.options.theme or DARK
-        return wanted if wanted in self.available_themes else DARK
+        low = self.options.low_bandwidth
+        wanted = themes.initial(remembered, self.options.theme, low)
+        return wanted if wanted in self.available_themes else themes.pair(low)[0]
 
     async def on_unmount(self) -> None:
         if self.guard is not None:
@@ -118,7 +119,7 @@ class JobtuiApp(App[int]):
             self.push_screen(HelpScreen(dict(self.options.keymap), bool(self.session.paused)))
 
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
+        self.theme = themes.toggled(self.theme, self.options.low_bandwidth)
         self.main.apply_prefs(replace(self.main.prefs, theme=self.theme), save=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

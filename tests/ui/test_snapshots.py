@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.widgets import Input
 
+from jobtui.config import DisplaySettings, Settings
 from jobtui.ui.app import JobtuiApp, build_app
 from tests.ui.fakes import T0, FakeSession, demo_jobs
 
@@ -46,3 +47,9 @@ def test_help(snap_compare: Any) -> None:
 
 def test_narrow_terminal_with_detail_below(snap_compare: Any) -> None:
     assert snap_compare(demo_app(), press=["enter", "v"], terminal_size=(80, 24))
+
+
+def test_low_bandwidth_in_the_terminals_own_colours(snap_compare: Any) -> None:
+    settings = Settings(display=DisplaySettings(low_bandwidth=True, animations=False, mouse=False))
+    app = build_app(FakeSession(demo_jobs()), settings, clock=lambda: T0, zone=timezone.utc)
+    assert snap_compare(app, terminal_size=(120, 30))
