@@ -56,6 +56,7 @@ class DisplaySettings:
     low_bandwidth: bool = False
     mouse: bool = True
     seconds_clock: bool = False
+    smooth_bars: bool = False  # eighth-cell bars: finer, and a few bytes at nearly every poll
     theme: Optional[str] = None
 
 

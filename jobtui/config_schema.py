@@ -31,6 +31,7 @@ DISPLAY: dict[str, Kind] = {
     "low_bandwidth": bool,
     "mouse": bool,
     "seconds_clock": bool,
+    "smooth_bars": bool,
     "theme": str,
 }
 PROJECT: dict[str, Kind] = {"region": str, "endpoint": str, "credentials": str, "label": str}

@@ -88,10 +88,8 @@ class JobtuiApp(App[int]):
         self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:
-        remembered = self.session.prefs().get("theme")
-        low = self.options.low_bandwidth
-        wanted = themes.initial(remembered, self.options.theme, low)
-        return wanted if wanted in self.available_themes else themes.pair(low)[0]
+        wanted = themes.initial(self.session.prefs().get("theme"), self.options.theme)
+        return wanted if wanted in self.available_themes else themes.TERMINAL[0]
 
     async def on_unmount(self) -> None:
         if self.guard is not None:
@@ -119,7 +117,7 @@ class JobtuiApp(App[int]):
             self.push_screen(HelpScreen(dict(self.options.keymap), bool(self.session.paused)))
 
     def action_toggle_theme(self) -> None:
-        self.theme = themes.toggled(self.theme, self.options.low_bandwidth)
+        self.theme = themes.toggled(self.theme)
         self.main.apply_prefs(replace(self.main.prefs, theme=self.theme), save=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

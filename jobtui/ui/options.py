@@ -37,6 +37,10 @@ class UiOptions:
         return self.settings.display.seconds_clock and not self.low_bandwidth
 
     @property
+    def smooth_bars(self) -> bool:
+        return self.settings.display.smooth_bars and not self.low_bandwidth
+
+    @property
     def theme(self) -> str:
         return self.settings.display.theme or ""
 

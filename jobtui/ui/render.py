@@ -46,8 +46,9 @@ CJK_LOCALES = ("zh", "ja", "ko")
 def glyphs_for(environ: Mapping[str, str] = os.environ, whole_cells: bool = False) -> Glyphs:
     """Block glyphs only in a UTF-8, non-CJK locale and when JOBTUI_ASCII is unset.
 
-    `whole_cells` (low bandwidth) drops the eighth-cell glyphs: a bar then changes
-    once per cell, 10% of a 10-cell bar, instead of at nearly every poll.
+    `whole_cells` (the default, unless `smooth_bars`) drops the eighth-cell glyphs: a
+    bar then changes once per cell, 10% of a 10-cell bar, instead of at nearly every
+    poll, and the figure beside it carries the precision.
     """
     if environ.get("JOBTUI_ASCII"):
         return ASCII

@@ -1,35 +1,36 @@
 """Which Textual theme the app starts in and toggles to.
 
-Low bandwidth means the terminal's own 16 colours: their codes are a third the
-length of 256-colour ones (`ESC[0;36m` against `ESC[0;38;5;80;48;5;233m`), the
-table sits on the terminal's own background, and the user's palette is kept.
+By default the terminal's own 16 colours and background (Textual's ANSI themes), as
+htop and lazygit draw: the user's palette is kept, light and dark terminals both
+read right, and a colour code is a third the length of a 256-colour one
+(`ESC[0;36m` against `ESC[0;38;5;80;48;5;233m`), which is most of what a poll sends.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-OWN = ("textual-dark", "textual-light")
 TERMINAL = ("ansi-dark", "ansi-light")
+OWN = ("textual-dark", "textual-light")  # Textual's own colours: `theme = "textual-dark"`
 
 
-def pair(low_bandwidth: bool) -> tuple[str, str]:
-    """The (dark, light) themes of this mode."""
-    return TERMINAL if low_bandwidth else OWN
+def family(theme: str) -> tuple[str, ...]:
+    """The themes `t` switches between when `theme` is in use."""
+    for pair in (TERMINAL, OWN):
+        if theme in pair:
+            return pair
+    return (theme,)
 
 
-def initial(remembered: Optional[str], configured: str, low_bandwidth: bool) -> str:
-    """The remembered choice, else the configured one, else this mode's dark theme.
-
-    A remembered light/dark toggle keeps its brightness across modes: light stays
-    light when `--low-bandwidth` swaps our colours for the terminal's.
-    """
-    dark, light = pair(low_bandwidth)
-    if remembered in OWN + TERMINAL:
-        return light if remembered in (OWN[1], TERMINAL[1]) else dark
-    return remembered or configured or dark
+def initial(remembered: Optional[str], configured: str) -> str:
+    """The configured theme (else the terminal's), or the remembered toggle of it."""
+    chosen = configured or TERMINAL[0]
+    return remembered if remembered in family(chosen) else chosen
 
 
-def toggled(current: str, low_bandwidth: bool) -> str:
-    dark, light = pair(low_bandwidth)
-    return light if current == dark else dark
+def toggled(current: str) -> str:
+    """Light for dark and back, within the family; a theme of its own switches to ours."""
+    pair = family(current)
+    if len(pair) == 1:
+        return TERMINAL[0]
+    return pair[1] if current == pair[0] else pair[0]

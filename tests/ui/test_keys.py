@@ -91,10 +91,10 @@ async def test_filter_active_only_and_sort_show_and_remember() -> None:
 
 
 async def test_remembered_prefs_apply_at_start() -> None:
-    prefs = {"filter": "snapshot", "detail_layout": "bottom", "theme": "textual-light"}
+    prefs = {"filter": "snapshot", "detail_layout": "bottom", "theme": "ansi-light"}
     async with running(FakeSession(demo_jobs(), prefs=prefs)) as ui:
         assert "1 of 4 shown" in ui.status_line()
-        assert ui.app.theme == "textual-light"
+        assert ui.app.theme == "ansi-light"
         assert ui.main.query_one("#body").has_class("bottom")
 
 
@@ -129,8 +129,8 @@ async def test_help_palette_and_theme() -> None:
         await ui.pilot.pause()
         assert ("pause", ()) in ui.session.calls
         await ui.press("t")
-        assert ui.app.theme == "textual-light"
-        assert ui.session.prefs()["theme"] == "textual-light"
+        assert ui.app.theme == "ansi-light"
+        assert ui.session.prefs()["theme"] == "ansi-light"
 
 
 async def test_keymap_from_config_remaps_by_binding_id() -> None:

@@ -49,7 +49,7 @@ def test_narrow_terminal_with_detail_below(snap_compare: Any) -> None:
     assert snap_compare(demo_app(), press=["enter", "v"], terminal_size=(80, 24))
 
 
-def test_low_bandwidth_in_the_terminals_own_colours(snap_compare: Any) -> None:
-    settings = Settings(display=DisplaySettings(low_bandwidth=True, animations=False, mouse=False))
+def test_textuals_own_colours_and_smooth_bars(snap_compare: Any) -> None:
+    settings = Settings(display=DisplaySettings(theme="textual-dark", smooth_bars=True))
     app = build_app(FakeSession(demo_jobs()), settings, clock=lambda: T0, zone=timezone.utc)
     assert snap_compare(app, terminal_size=(120, 30))

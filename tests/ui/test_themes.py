@@ -1,6 +1,8 @@
-"""Low bandwidth draws in the terminal's own colours; the light/dark toggle follows."""
+"""The terminal's own colours by default; the light/dark toggle stays in the family."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.color import Color
 
@@ -9,21 +11,22 @@ from jobtui.ui import themes
 from tests.ui.conftest import running
 from tests.ui.fakes import FakeSession, demo_jobs
 
-LOW = Settings(display=DisplaySettings(low_bandwidth=True, animations=False, mouse=False))
+
+def test_a_remembered_toggle_counts_only_for_the_theme_it_toggled() -> None:
+    assert themes.initial(None, "") == "ansi-dark"
+    assert themes.initial("ansi-light", "") == "ansi-light"
+    assert themes.initial(None, "textual-dark") == "textual-dark"
+    assert themes.initial("textual-light", "textual-dark") == "textual-light"
+    # Config changed since: the new choice wins over a toggle of the old one.
+    assert themes.initial("ansi-light", "nord") == "nord"
+    assert themes.initial("textual-light", "") == "ansi-dark"
+    assert themes.toggled("ansi-dark") == "ansi-light"
+    assert themes.toggled("textual-light") == "textual-dark"
+    assert themes.toggled("nord") == "ansi-dark"
 
 
-def test_a_remembered_toggle_keeps_its_brightness_in_either_mode() -> None:
-    assert themes.initial(None, "", low_bandwidth=False) == "textual-dark"
-    assert themes.initial(None, "", low_bandwidth=True) == "ansi-dark"
-    assert themes.initial("textual-light", "", low_bandwidth=True) == "ansi-light"
-    assert themes.initial("ansi-light", "", low_bandwidth=False) == "textual-light"
-    assert themes.initial(None, "nord", low_bandwidth=True) == "nord"  # configured: obeyed
-    assert themes.toggled("ansi-dark", low_bandwidth=True) == "ansi-light"
-    assert themes.toggled("nord", low_bandwidth=False) == "textual-dark"
-
-
-async def test_low_bandwidth_starts_in_terminal_colours_with_a_reverse_video_cursor() -> None:
-    async with running(settings=LOW) as ui:
+async def test_it_starts_in_terminal_colours_with_a_reverse_video_cursor() -> None:
+    async with running() as ui:
         assert ui.app.theme == "ansi-dark"
         table = ui.main.query_one("#jobs")
         cursor_row = table.render_line(1)  # the header is line 0
@@ -36,7 +39,24 @@ async def test_low_bandwidth_starts_in_terminal_colours_with_a_reverse_video_cur
         assert ui.session.prefs()["theme"] == "ansi-light"
 
 
-async def test_a_light_choice_made_at_full_colour_stays_light_at_low_bandwidth() -> None:
+async def test_textuals_own_colours_on_request_and_their_light_toggle_remembered() -> None:
+    own = Settings(display=DisplaySettings(theme="textual-dark"))
     session = FakeSession(demo_jobs(), prefs={"theme": "textual-light"})
-    async with running(session, settings=LOW) as ui:
-        assert ui.app.theme == "ansi-light"
+    async with running(session, settings=own) as ui:
+        assert ui.app.theme == "textual-light"
+        await ui.press("t")
+        assert ui.app.theme == "textual-dark"
+
+
+def _bar_of_running_job(ui: Any) -> str:
+    table = ui.main.query_one("#jobs")
+    lines = ["".join(s.text for s in table.render_line(y)) for y in range(1, 5)]
+    return next(line for line in lines if "RUNNING" in line).split()[2]
+
+
+async def test_bars_move_in_whole_cells_unless_smooth_bars_is_set() -> None:
+    async with running() as ui:
+        assert _bar_of_running_job(ui) == "████░░░░░░"  # 42%: the figure says the rest
+    smooth = Settings(display=DisplaySettings(smooth_bars=True))
+    async with running(settings=smooth) as ui:
+        assert _bar_of_running_job(ui) == "████▏░░░░░"

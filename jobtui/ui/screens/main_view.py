@@ -72,7 +72,7 @@ class MainView(Screen[None]):
             yield JobTable(
                 id="jobs",
                 animations=self.tui.options.animations,
-                glyphs=render.glyphs_for(whole_cells=self.tui.options.low_bandwidth),
+                glyphs=render.glyphs_for(whole_cells=not self.tui.options.smooth_bars),
                 seconds_clock=self.tui.options.seconds_clock,
                 zone=self.tui.zone,
                 now=self.tui.now,
