@@ -18,7 +18,7 @@ class Figure:
     name: str
     unit: str
     budget: str
-    check: Check
+    check: Optional[Check]  # None: a figure shown for scale, which no budget row names
     jobtui: list[float] = field(default_factory=list)
     reference: list[float] = field(default_factory=list)
     note: str = ""
@@ -30,6 +30,8 @@ class Figure:
         mine = median(self.jobtui)
         if mine is None:
             return "n/a"
+        if self.check is None:
+            return "info"
         return "ok" if self.check(mine, median(self.reference)) else "OVER"
 
     def ratio(self) -> Optional[float]:
