@@ -92,10 +92,6 @@ class TableView(ScrollView):
         cursor = self.get_component_rich_style("job-table--cursor")
         if self.app.no_color:
             cursor += Style(reverse=True)
-        elif self.app.current_theme.ansi:
-            # The theme's black-on-white reversed is black on a dark terminal: take the
-            # terminal's own reverse video, as less and htop do (and 6 bytes, not 14).
-            cursor = Style(bold=cursor.bold, reverse=True, color="default", bgcolor="default")
         return Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
 
     # --- painting -------------------------------------------------------------------
