@@ -11,11 +11,12 @@ import httpx
 import pytest
 
 from jobtui.api import auth
-from tests.conftest import shared_reference
+from tests.conftest import DATA
 
 
 def _vectors() -> list[dict[str, Any]]:
-    path = shared_reference() / "signing-vectors.json"
+    # Signed by the official SDK (huaweicloudsdkcore); a copy lives here so a clone stands alone.
+    path = DATA / "signing-vectors.json"
     return list(json.loads(path.read_text(encoding="utf-8"))["vectors"])
 
 
