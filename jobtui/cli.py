@@ -16,15 +16,15 @@ from jobtui.commands import FAILED, INTERRUPTED, PIPE_CLOSED, USAGE
 from jobtui.commands import add as add_cmd
 from jobtui.commands import demo as demo_cmd
 from jobtui.commands import list as list_cmd
-from jobtui.commands import paths as paths_cmd
 from jobtui.commands import prune as prune_cmd
 from jobtui.commands import remove as remove_cmd
+from jobtui.commands import show_paths as paths_cmd
 from jobtui.commands import sim as sim_cmd
 from jobtui.commands import status as status_cmd
 from jobtui.commands import tui as tui_cmd
 from jobtui.commands import wait as wait_cmd
 from jobtui.commands.context import Context
-from jobtui.errors import ConfigError, JobtuiError, UsageError
+from jobtui.domain.errors import ConfigError, JobtuiError, UsageError
 
 COMMANDS: tuple[ModuleType, ...] = (
     add_cmd, remove_cmd, list_cmd, prune_cmd, status_cmd, wait_cmd,

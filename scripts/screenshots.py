@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from jobtui.api.client import DwsClient
-from jobtui.events import CycleFinished
+from jobtui.domain.events import CycleFinished
+from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.sim.clock import ManualClock
-from jobtui.sim.demo import DEMO_LABELS, demo_scenario
+from jobtui.sim.demo_scenario import DEMO_LABELS, demo_scenario
 from jobtui.sim.server import Simulator
-from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.ui.app import build_app
 
 WALL = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)

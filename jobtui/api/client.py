@@ -22,8 +22,8 @@ from jobtui.api.errors_map import error_for_answer
 from jobtui.api.pool_checks import install as install_pool_checks
 from jobtui.api.reading import MAX_BODY, answer_from, job_body, read_capped
 from jobtui.api.transport_errors import error_for_exception
-from jobtui.errors import UsageError
-from jobtui.model import JobRecord, validate_id
+from jobtui.domain.errors import UsageError
+from jobtui.domain.model import JobRecord, validate_id
 
 # Shorter than the SDK's 60 s / 120 s: a poller asks again soon anyway.
 DEFAULT_TIMEOUT = 20.0

@@ -12,7 +12,7 @@ from typing import Optional
 import httpx
 
 from jobtui.api.auth import AkSkAuth, TokenAuth
-from jobtui.errors import ConfigError
+from jobtui.domain.errors import ConfigError
 
 ENV_AK = "HUAWEICLOUD_SDK_AK"
 ENV_SK = "HUAWEICLOUD_SDK_SK"

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Optional
 from urllib.parse import urlsplit
 
-from jobtui.errors import UsageError
+from jobtui.domain.errors import UsageError
 
 # Regions outside the usual myhuaweicloud.com domain (huaweicloudsdkdws's DwsRegion).
 DOMAIN_EXCEPTIONS = {

@@ -16,7 +16,7 @@ from jobtui.api.answer import (
     parse_error_body,
     parse_retry_after,
 )
-from jobtui.errors import ApiError, ErrorInfo
+from jobtui.domain.errors import ApiError, ErrorInfo
 
 # Most gateway 401s; skew within a minute of the limit counts as skew too.
 _SKEW_WORDS = ("signature expired", "request expired", "x-sdk-date")

@@ -19,7 +19,7 @@ import httpx
 from jobtui.api.answer import Answer, Where, clean, looks_like_html, parse_http_date
 from jobtui.api.auth import DATE_FORMAT
 from jobtui.api.errors_map import api_error
-from jobtui.errors import ApiError
+from jobtui.domain.errors import ApiError
 
 MAX_BODY = 1024 * 1024
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from jobtui.api.errors_map import api_error
-from jobtui.errors import ApiError
+from jobtui.domain.errors import ApiError
 
 # Texts that give a cause away when httpx keeps only the message of the OS error.
 _DNS_WORDS = (

@@ -8,9 +8,9 @@ from jobtui.api.endpoints import endpoint_for_region
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
-from jobtui.errors import UsageError
-from jobtui.parse_input import parse_job_lines
-from jobtui.state import WatchEntry
+from jobtui.domain.errors import UsageError
+from jobtui.domain.parse_input import parse_job_lines
+from jobtui.domain.state import WatchEntry
 
 NAME = "add"
 HELP = "add jobs to the watchlist"

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, TextIO
 
 if TYPE_CHECKING:
-    from jobtui.config import Settings
-    from jobtui.paths import Paths
-    from jobtui.state import WatchEntry
-    from jobtui.store import Watchlist
+    from jobtui.domain.state import WatchEntry
+    from jobtui.store.config import Settings
+    from jobtui.store.paths import Paths
+    from jobtui.store.watchlist import Watchlist
 
 
 def utc_now() -> datetime:
@@ -45,20 +45,20 @@ class Context:
 
     @cached_property
     def paths(self) -> Paths:
-        from jobtui.paths import Paths
+        from jobtui.store.paths import Paths
 
         root = self.args.config_dir
         return Paths(Path(root) if root else None, self.env)
 
     @cached_property
     def settings(self) -> Settings:
-        from jobtui.config import load_settings
+        from jobtui.store.config import load_settings
 
         return load_settings(self.paths.config_file)
 
     @cached_property
     def watchlist(self) -> Watchlist:
-        from jobtui.store import Watchlist
+        from jobtui.store.watchlist import Watchlist
 
         return Watchlist(self.paths.watchlist_file, self.paths.lock_file)
 

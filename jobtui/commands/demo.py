@@ -48,7 +48,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: Context) -> int:
-    from jobtui.sim.demo import demo_scenario
+    from jobtui.sim.demo_scenario import demo_scenario
     from jobtui.sim.server import Simulator
 
     scenario = demo_scenario()
@@ -65,9 +65,9 @@ def run(ctx: Context) -> int:
 
 def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) -> None:
     """A config.toml pointing at the simulator and a watchlist of its jobs."""
-    from jobtui.sim.demo import DEMO_LABELS
-    from jobtui.state import WatchEntry
-    from jobtui.store import Watchlist
+    from jobtui.domain.state import WatchEntry
+    from jobtui.sim.demo_scenario import DEMO_LABELS
+    from jobtui.store.watchlist import Watchlist
 
     projects = "".join(
         f'\n[projects."{project}"]\ncredentials = "none"\n' for project in scenario.projects()

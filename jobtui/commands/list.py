@@ -6,8 +6,8 @@ import argparse
 
 from jobtui.commands import OK
 from jobtui.commands.context import Context
-from jobtui.output import dumps_jobs, status_table
-from jobtui.state import JobState, WatchedJob
+from jobtui.commands.output import dumps_jobs, status_table
+from jobtui.domain.state import JobState, WatchedJob
 
 NAME = "list"
 HELP = "show the watched jobs as last seen (no network)"
@@ -36,7 +36,7 @@ def run(ctx: Context) -> int:
 
 def known_jobs(ctx: Context) -> list[WatchedJob]:
     """Watchlist entries with their cached state (losing the cache loses only that)."""
-    from jobtui.store import StateCache
+    from jobtui.store.watchlist import StateCache
 
     states = StateCache(ctx.paths.state_file).load()
     return [WatchedJob(e, states.get(e.key) or JobState(e.key)) for e in ctx.entries()]

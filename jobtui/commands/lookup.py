@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Optional
 
-from jobtui.errors import UsageError
-from jobtui.model import validate_id
-from jobtui.state import WatchEntry
+from jobtui.domain.errors import UsageError
+from jobtui.domain.model import validate_id
+from jobtui.domain.state import WatchEntry
 
 
 def checked(project: Optional[str], job: str, text: str) -> tuple[Optional[str], str]:

@@ -8,8 +8,8 @@ from typing import Optional
 
 from jobtui.commands import OK
 from jobtui.commands.context import Context
-from jobtui.errors import UsageError
-from jobtui.timefmt import parse_duration
+from jobtui.domain.errors import UsageError
+from jobtui.domain.timefmt import parse_duration
 
 NAME = "prune"
 HELP = "remove finished jobs (SUCCESS, FAIL, STOP) from the watchlist"

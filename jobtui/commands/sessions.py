@@ -9,16 +9,16 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Optional
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.events import PollerEvent
+from jobtui.domain.events import PollerEvent
+from jobtui.polling.connections import Connections
+from jobtui.store.config import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from jobtui.commands.context import Context
-    from jobtui.poller import Poller
-    from jobtui.session import Session
+    from jobtui.polling.poller import Poller
+    from jobtui.session.session import Session
 
 
 def connections(ctx: Context, settings: Optional[Settings] = None) -> Connections:
@@ -33,7 +33,7 @@ def poller(
     settings: Settings,
     on_event: Optional[Callable[[PollerEvent], None]] = None,
 ) -> Poller:
-    from jobtui.poller import Poller
+    from jobtui.polling.poller import Poller
 
     return Poller(conns, settings=settings, on_event=on_event)
 
@@ -51,6 +51,6 @@ def tui_settings(ctx: Context) -> Settings:
 
 def open_session(ctx: Context, settings: Settings) -> Session:
     """The Session on the user's files; ConfigError (file:line:column) for a broken watchlist."""
-    from jobtui.session import Session
+    from jobtui.session.session import Session
 
     return Session.from_paths(ctx.paths, settings, connections(ctx, settings))

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import resolve
-from jobtui.errors import StoreError
-from jobtui.output import ZONE_NOTE, any_zone_mismatch, dumps_jobs, status_table
-from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.commands.output import ZONE_NOTE, any_zone_mismatch, dumps_jobs, status_table
+from jobtui.domain.errors import StoreError
+from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 
 if TYPE_CHECKING:
-    from jobtui.store import StateCache
+    from jobtui.store.watchlist import StateCache
 
 NAME = "status"
 HELP = "fetch jobs now and show their status"
@@ -54,7 +54,7 @@ async def fetch(
 ) -> dict[JobKey, JobState]:
     """One request per job, through the poller (rate cap, one probe per credential)."""
     from jobtui.commands.sessions import connections, poller
-    from jobtui.store import StateCache
+    from jobtui.store.watchlist import StateCache
 
     cache = StateCache(ctx.paths.state_file)
     cached = cache.load()

@@ -6,7 +6,7 @@ import argparse
 
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import resolve
-from jobtui.errors import UsageError
+from jobtui.domain.errors import UsageError
 
 NAME = "wait"
 HELP = "wait until jobs finish; exit 0 if all succeeded"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TextIO
 
-from jobtui.output import clean, note, progress_text, status_word
-from jobtui.state import JobKey, WatchedJob
+from jobtui.commands.output import clean, note, progress_text, status_word
+from jobtui.domain.state import JobKey, WatchedJob
 
 BAR_WIDTH = 20
 

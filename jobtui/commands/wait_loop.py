@@ -14,8 +14,8 @@ from jobtui.commands.context import Context
 from jobtui.commands.sessions import connections, poller
 from jobtui.commands.wait_display import LiveLines, PlainLines
 from jobtui.commands.wait_verdict import Verdict
-from jobtui.events import PollerEvent
-from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.events import PollerEvent
+from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 
 # The clock the timeout and outages are measured with (monotonic: immune to NTP steps).
 monotonic = time.monotonic

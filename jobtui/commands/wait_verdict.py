@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from typing import Callable, Optional
 
 from jobtui.commands import FAILED, OK, UNQUERYABLE
-from jobtui.errors import RETRYABLE_KINDS, ErrorInfo
-from jobtui.events import FetchFailed, JobUpdated, PollerEvent
-from jobtui.model import Status
-from jobtui.state import JobKey, JobState
+from jobtui.domain.errors import RETRYABLE_KINDS, ErrorInfo
+from jobtui.domain.events import FetchFailed, JobUpdated, PollerEvent
+from jobtui.domain.model import Status
+from jobtui.domain.state import JobKey, JobState
 
 
 class Verdict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobtui.sim.clock import ManualClock, RealClock
-from jobtui.sim.demo import demo_scenario, hostile_scenario
+from jobtui.sim.demo_scenario import demo_scenario, hostile_scenario
 from jobtui.sim.faults import Fault
 from jobtui.sim.scenario import JobTimeline, Scenario, ScenarioError, Step, load_scenario
 from jobtui.sim.server import Simulator

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from jobtui.sim.clock import RealClock
-from jobtui.sim.demo import BUILTIN
+from jobtui.sim.demo_scenario import BUILTIN
 from jobtui.sim.scenario import Scenario, ScenarioError, load_scenario
 from jobtui.sim.server import LOOPBACK, Simulator
 

@@ -77,7 +77,7 @@ class Simulator:
         if host not in LOOPBACK and not allow_remote:
             raise ValueError(f"refusing to listen on {host}: the simulator is for loopback")
         if scenario is None:
-            from jobtui.sim.demo import demo_scenario
+            from jobtui.sim.demo_scenario import demo_scenario
 
             scenario = demo_scenario()
         self.scenario = scenario

@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from jobtui.config import Settings
+from jobtui.store.config import Settings
 from jobtui.ui import themes
 from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, description, keys_for
 from jobtui.ui.options import UiOptions

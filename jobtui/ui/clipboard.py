@@ -7,7 +7,7 @@ from typing import Optional
 
 from textual.app import App
 
-from jobtui.state import WatchedJob
+from jobtui.domain.state import WatchedJob
 
 
 def copy(app: App[object], text: Optional[str], what: str) -> None:

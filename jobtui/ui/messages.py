@@ -13,9 +13,9 @@ from typing import Callable, Optional
 
 from textual.message import Message
 
-from jobtui import events
-from jobtui.errors import ErrorInfo
-from jobtui.state import JobKey, JobState
+from jobtui.domain import events
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.state import JobKey, JobState
 
 
 class PollerNews(Message):

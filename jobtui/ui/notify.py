@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.app import App
 
-from jobtui.state import JobState
+from jobtui.domain.state import JobState
 from jobtui.ui.options import UiOptions
 from jobtui.ui.render import literal
 

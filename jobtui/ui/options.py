@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Optional
 
-from jobtui.config import NotifySettings, Settings
+from jobtui.store.config import NotifySettings, Settings
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Pure (rich `Text` only, no Textual). Server text always goes through `literal`
 so markup and terminal escapes in it are shown, never obeyed. Durations come from
-`jobtui.timefmt`, so the table and `jobtui status` write them alike.
+`jobtui.domain.timefmt`, so the table and `jobtui status` write them alike.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Optional
 
 from rich.text import Text
 
-from jobtui.model import Status
+from jobtui.domain.model import Status
 
 
 @dataclass(frozen=True)

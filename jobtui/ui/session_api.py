@@ -6,8 +6,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any, Optional, Protocol
 
-from jobtui.events import PollerEvent
-from jobtui.state import JobKey, WatchedJob, WatchEntry
+from jobtui.domain.events import PollerEvent
+from jobtui.domain.state import JobKey, WatchedJob, WatchEntry
 
 
 class SessionLike(Protocol):

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from jobtui.api.client import DwsClient
-from jobtui.errors import ApiError
+from jobtui.domain.errors import ApiError
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING
+from jobtui.sim.demo_scenario import PROJECT_BEIJING
 
 ELB_JOB = "2c9080e88459fa44018459fbeb600001"
 

@@ -10,9 +10,9 @@ import pytest
 
 from jobtui.api.auth import AkSkAuth, TokenAuth
 from jobtui.api.client import DwsClient
-from jobtui.model import Status
+from jobtui.domain.model import Status
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING
+from jobtui.sim.demo_scenario import PROJECT_BEIJING
 from tests.api.helpers import ELB_JOB, fetch_error
 
 AK, SK = "HPUAEXAMPLEAK0001", "s3cr3t-SK-do-not-leak-42"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobtui.api.client import DwsClient
-from jobtui.model import Status
+from jobtui.domain.model import Status
 from jobtui.sim import Simulator
 from tests.api.helpers import ELB_JOB, fetch_error, fetch_error_for
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jobtui.api.client import DwsClient
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING
+from jobtui.sim.demo_scenario import PROJECT_BEIJING
 from tests.api.helpers import ELB_JOB, fetch_error, last_request_id
 
 

@@ -7,9 +7,9 @@ import contextlib
 import pytest
 
 from jobtui.api.client import DwsClient
-from jobtui.errors import ApiError, UsageError
+from jobtui.domain.errors import ApiError, UsageError
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING, PROJECT_EUROPE
+from jobtui.sim.demo_scenario import PROJECT_BEIJING, PROJECT_EUROPE
 
 HOSTILE = ["../x", "..", "a/b", "a?b=1", "a#frag", "a%2fb", "@evil.example", "a b", "é",
            "x" * 129, "x" * 200, "", "a\r\nX-Injected: 1", "a\x00"]  # fmt: skip

@@ -11,9 +11,9 @@ from typing import Any, Callable
 import pytest
 
 from jobtui.api.client import DwsClient
-from jobtui.errors import ApiError
+from jobtui.domain.errors import ApiError
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING
+from jobtui.sim.demo_scenario import PROJECT_BEIJING
 from tests.api.helpers import ELB_JOB, fetch_error
 
 TLS = Path(__file__).resolve().parent.parent / "data" / "tls"

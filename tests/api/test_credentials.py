@@ -13,7 +13,7 @@ from jobtui.api.credentials import (
     credentials_file_warning,
     find_credentials,
 )
-from jobtui.errors import ConfigError
+from jobtui.domain.errors import ConfigError
 
 SK = "sk-very-secret-%-value"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobtui.api.endpoints import endpoint_for_region, normalise_endpoint, resolve_endpoint
-from jobtui.errors import UsageError
+from jobtui.domain.errors import UsageError
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import pytest
 from jobtui.api.answer import Answer, Where, parse_error_body
 from jobtui.api.errors_map import error_for_answer
 from jobtui.api.reading import job_body
-from jobtui.errors import ApiError
-from jobtui.model import JobRecord
+from jobtui.domain.errors import ApiError
+from jobtui.domain.model import JobRecord
 
 WHERE = Where("dws.example", "p1", "j1")
 DEEP = b"[" * 200_000 + b"]" * 200_000

@@ -24,13 +24,13 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Callable, Optional
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.poller import Poller
+from jobtui.domain.state import WatchEntry
+from jobtui.polling.connections import Connections
+from jobtui.polling.poller import Poller
 from jobtui.sim.clock import ManualClock
 from jobtui.sim.scenario import JobTimeline, Scenario, Step
 from jobtui.sim.server import Simulator
-from jobtui.state import WatchEntry
+from jobtui.store.config import Settings
 
 PROJECTS = 20
 FINISH_AT = 100.0  # scenario seconds: every job ends SUCCESS (or FAIL) here

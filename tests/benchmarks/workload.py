@@ -95,9 +95,9 @@ class Workspace:
         self._write_watchlist()
 
     def _write_watchlist(self) -> None:
-        from jobtui.paths import Paths
-        from jobtui.state import WatchEntry
-        from jobtui.store import Watchlist
+        from jobtui.domain.state import WatchEntry
+        from jobtui.store.paths import Paths
+        from jobtui.store.watchlist import Watchlist
 
         paths = Paths(self.root)
         now = datetime.now(timezone.utc)
@@ -106,10 +106,10 @@ class Workspace:
 
     def seed_cache(self) -> None:
         """Write the state cache as a previous run would have left it."""
-        from jobtui.model import JobRecord
-        from jobtui.paths import Paths
-        from jobtui.state import JobState
-        from jobtui.state_cache import StateCache
+        from jobtui.domain.model import JobRecord
+        from jobtui.domain.state import JobState
+        from jobtui.store.paths import Paths
+        from jobtui.store.state_cache import StateCache
 
         now = datetime.now(timezone.utc)
         states = {}

@@ -1,6 +1,6 @@
 """A Session on fresh files polling a simulator that a test can break and heal.
 
-Time is virtual (`tests.poller.helpers.VirtualTime`): the poller's sleeps move a
+Time is virtual (`tests.polling.helpers.VirtualTime`): the poller's sleeps move a
 monotonic clock at once, the simulator's scenario clock moves with it, and every
 request is real HTTP over loopback. `Outage` holds the four ways an endpoint goes
 away in issue 5 (stopped, DNS, TLS, a proxy's HTML page, 200 or 502) and how each comes back.
@@ -15,16 +15,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Optional
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.events import PollerEvent
-from jobtui.paths import Paths
-from jobtui.session import Session
+from jobtui.domain.events import PollerEvent
+from jobtui.polling.connections import Connections
+from jobtui.session.session import Session
 from jobtui.sim.clock import ManualClock
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
-from jobtui.store import Watchlist
-from tests.poller.helpers import VirtualTime, entries, job
+from jobtui.store.config import Settings
+from jobtui.store.paths import Paths
+from jobtui.store.watchlist import Watchlist
+from tests.polling.helpers import VirtualTime, entries, job
 
 SCENARIO = Scenario(tuple(job(n) for n in range(6)))
 KEYS = [e.key for e in entries(SCENARIO)]

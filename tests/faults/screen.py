@@ -12,10 +12,10 @@ from datetime import timezone
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.session import Session
+from jobtui.polling.connections import Connections
+from jobtui.session.session import Session
 from jobtui.sim.server import Simulator
+from jobtui.store.config import Settings
 from tests.faults.rig import watching_all
 from tests.ui.conftest import Harness
 from tests.ui.test_with_simulator import SteppedTime, until

@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.poller import Poller
+from jobtui.polling.connections import Connections
+from jobtui.polling.poller import Poller
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
-from tests.poller.helpers import VirtualTime, entries, job, simulator
+from jobtui.store.config import Settings
+from tests.polling.helpers import VirtualTime, entries, job, simulator
 
 TEN = Scenario(tuple(job(n) for n in range(10)))
 INTERVAL = 10.0

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.events import SaveFailed
-from jobtui.store import StateCache
+from jobtui.domain.events import SaveFailed
+from jobtui.store.watchlist import StateCache
 from tests.faults.rig import KEYS, SCENARIO, Resolver, session_on
-from tests.poller.helpers import simulator
+from tests.polling.helpers import simulator
 
 
 def _refuse(code: int) -> object:

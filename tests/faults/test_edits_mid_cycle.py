@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobtui.events import JobUpdated, PollerEvent
+from jobtui.domain.events import JobUpdated, PollerEvent
 from jobtui.sim.scenario import Scenario
-from tests.poller.helpers import entries, job, rigged
+from tests.polling.helpers import entries, job, rigged
 
 THREE = Scenario((job(1), job(2), job(3)))
 

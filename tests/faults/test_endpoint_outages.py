@@ -16,8 +16,8 @@ from typing import Optional
 
 import pytest
 
-from jobtui.events import EndpointDown, EndpointUp
-from jobtui.state import JobKey, WatchedJob
+from jobtui.domain.events import EndpointDown, EndpointUp
+from jobtui.domain.state import JobKey, WatchedJob
 from tests.faults.rig import KEYS, Outage, Resolver, session_on
 
 # The client's sentence for each outage (docs/internals.md, "Kinds as mapped").

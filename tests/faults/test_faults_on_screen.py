@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from jobtui.session import Session
+from jobtui.session.session import Session
 from jobtui.sim.clock import ManualClock
 from jobtui.sim.server import Simulator
 from tests.faults.rig import KEYS, SCENARIO, Outage, Resolver
@@ -101,6 +101,6 @@ async def test_a_full_disk_and_a_read_only_watchlist_are_said_and_monitoring_goe
 
 
 def _watchlist(tmp: Path) -> Path:
-    from jobtui.paths import Paths
+    from jobtui.store.paths import Paths
 
     return Paths(tmp / "jobtui", env={}).watchlist_file

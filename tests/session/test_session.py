@@ -10,15 +10,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.events import CycleFinished, PollerEvent, SaveFailed, Warned, WatchlistChanged
-from jobtui.paths import Paths
-from jobtui.session import Session
+from jobtui.domain.events import CycleFinished, PollerEvent, SaveFailed, Warned, WatchlistChanged
+from jobtui.polling.connections import Connections
+from jobtui.session.session import Session
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
-from jobtui.store import StateCache, Watchlist
-from tests.poller.helpers import VirtualTime, entries, finishing, job, simulator
+from jobtui.store.config import Settings
+from jobtui.store.paths import Paths
+from jobtui.store.watchlist import StateCache, Watchlist
+from tests.polling.helpers import VirtualTime, entries, finishing, job, simulator
 
 SCENARIO = Scenario((job(1), finishing(2, at=0), job(3)))
 KEYS = [e.key for e in entries(SCENARIO)]

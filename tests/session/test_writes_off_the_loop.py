@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.events import SaveFailed, SaveRecovered, WatchlistChanged
-from jobtui.store import Watchlist
-from tests.poller.helpers import entries
+from jobtui.domain.events import SaveFailed, SaveRecovered, WatchlistChanged
+from jobtui.store.watchlist import Watchlist
+from tests.polling.helpers import entries
 from tests.session.test_session import KEYS, SCENARIO, harness
 
 
@@ -89,7 +89,7 @@ def test_the_monitor_paints_before_it_imports_httpx() -> None:
     """What the TUI loads before its first paint: the UI, store and cache, not the network."""
     code = (
         "import sys, jobtui.cli, jobtui.commands.tui, jobtui.commands.sessions, "
-        "jobtui.session, jobtui.ui.app; print('httpx' in sys.modules)"
+        "jobtui.session.session, jobtui.ui.app; print('httpx' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -20,7 +20,7 @@ from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkdws.v2 import DwsClient, ListJobDetailsRequest
 
 from jobtui.sim import Simulator
-from jobtui.sim.demo import PROJECT_BEIJING
+from jobtui.sim.demo_scenario import PROJECT_BEIJING
 
 AK, SK = "SIMULATORAK0000000001", "simulator-secret-key"
 JOB = "2c9080e88459fa44018459fbeb600001"

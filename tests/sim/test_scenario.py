@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.model import JobRecord, Status
+from jobtui.domain.model import JobRecord, Status
 from jobtui.sim import ScenarioError, demo_scenario, hostile_scenario, load_scenario
 
 START = datetime(2026, 1, 5, 8, 0, 0, tzinfo=timezone.utc)

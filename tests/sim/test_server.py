@@ -11,7 +11,7 @@ import pytest
 from jobtui.api.auth import AkSkAuth
 from jobtui.sim import RealClock, Simulator
 from jobtui.sim.clock import ManualClock
-from jobtui.sim.demo import PROJECT_BEIJING, PROJECT_EUROPE, demo_scenario
+from jobtui.sim.demo_scenario import PROJECT_BEIJING, PROJECT_EUROPE, demo_scenario
 
 ELB = f"/v1.0/{PROJECT_BEIJING}/job/2c9080e88459fa44018459fbeb600001"
 STOP = f"/v1.0/{PROJECT_BEIJING}/job/2c9080e8845b207101845b245e1e0004"

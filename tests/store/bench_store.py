@@ -16,9 +16,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from jobtui.model import JobRecord
-from jobtui.state import MAX_SAMPLES, JobKey, JobState, WatchEntry
-from jobtui.store import StateCache, Watchlist
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import MAX_SAMPLES, JobKey, JobState, WatchEntry
+from jobtui.store.watchlist import StateCache, Watchlist
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 PROJECT = "0123456789abcdef0123456789abcdef"

@@ -9,8 +9,8 @@ from typing import Optional
 
 import pytest
 
-from jobtui.state import WatchEntry
-from jobtui.store import Watchlist
+from jobtui.domain.state import WatchEntry
+from jobtui.store.watchlist import Watchlist
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "watchlist"
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)

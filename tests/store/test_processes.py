@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.state import WatchEntry
-from jobtui.store import Watchlist
+from jobtui.domain.state import WatchEntry
+from jobtui.store.watchlist import Watchlist
 from tests.store.conftest import T0
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.errors import JobtuiError, StoreError
-from jobtui.store import StateCache, Watchlist
+from jobtui.domain.errors import JobtuiError, StoreError
+from jobtui.store.watchlist import StateCache, Watchlist
 from tests.store.conftest import entry
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from jobtui.errors import ErrorInfo
-from jobtui.model import JobRecord
-from jobtui.state import MAX_SAMPLES, JobState
-from jobtui.store import StateCache
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import MAX_SAMPLES, JobState
+from jobtui.store.watchlist import StateCache
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 
@@ -66,7 +66,7 @@ def test_a_damaged_cache_reads_as_empty_with_a_warning(
 ) -> None:
     (tmp_path / "state.json").write_bytes(content)
     cache = StateCache(tmp_path / "state.json")
-    with caplog.at_level(logging.WARNING, logger="jobtui.state_cache"):
+    with caplog.at_level(logging.WARNING, logger="jobtui.store.state_cache"):
         assert cache.load() == {}
     assert cache.warning is not None and "starting without it" in cache.warning
     assert str(tmp_path / "state.json") in caplog.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from jobtui.store import Watchlist
+from jobtui.store.watchlist import Watchlist
 from tests.store.conftest import T0, entry
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import pytest
 
-from jobtui.errors import ConfigError
+from jobtui.domain.errors import ConfigError
 from tests.store.conftest import entry
 
 CASES = [

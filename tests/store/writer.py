@@ -16,8 +16,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from jobtui.state import WatchEntry
-from jobtui.store import Watchlist
+from jobtui.domain.state import WatchEntry
+from jobtui.store.watchlist import Watchlist
 
 AT = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 

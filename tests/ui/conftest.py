@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import pytest
 
-from jobtui.config import Settings
+from jobtui.store.config import Settings
 from jobtui.ui.app import JobtuiApp, build_app
 from tests.ui.fakes import T0, FakeSession, demo_jobs
 

@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Optional
 
-from jobtui import events
-from jobtui.errors import ErrorInfo
-from jobtui.model import JobRecord
-from jobtui.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain import events
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 
 T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
 PROJECT = "05f2cff45100d5112f4bc00b794ea08e"

@@ -8,10 +8,10 @@ from typing import Any, Optional
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from jobtui.model import JobRecord
-from jobtui.state import JobState, WatchedJob, WatchEntry
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import JobState, WatchedJob, WatchEntry
 from jobtui.ui import render
-from jobtui.ui.widgets.job_table import JobTable
+from jobtui.ui.table.job_table import JobTable
 
 NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=timezone.utc)
 PROJECT = "05f2cff45100d5112f4bc00b794ea08e"

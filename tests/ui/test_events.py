@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from jobtui import events
-from jobtui.config import DisplaySettings, Settings
-from jobtui.model import Status
+from jobtui.domain import events
+from jobtui.domain.model import Status
+from jobtui.store.config import DisplaySettings, Settings
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from jobtui.config import Settings
+from jobtui.store.config import Settings
 from tests.ui.conftest import Harness, running
 
 

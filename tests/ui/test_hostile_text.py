@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from jobtui import events
-from jobtui.errors import ErrorInfo
-from jobtui.model import Status
+from jobtui.domain import events
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.model import Status
 from tests.ui.conftest import running
 from tests.ui.fakes import T0, FakeSession, job
 

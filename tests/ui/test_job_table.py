@@ -8,9 +8,9 @@ from datetime import timedelta
 from rich.cells import cell_len
 from textual.geometry import Offset
 
-from jobtui import output
-from jobtui.state import JobState, WatchedJob
-from jobtui.ui.widgets.job_table import JobTable
+from jobtui.commands import output
+from jobtui.domain.state import JobState, WatchedJob
+from jobtui.ui.table.job_table import JobTable
 from tests.ui.job_rows import NOW, PROJECT, TableHost, make_job
 
 

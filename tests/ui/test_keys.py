@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-from jobtui.config import Settings
+from jobtui.store.config import Settings
 from jobtui.ui import app as app_module
 from jobtui.ui.keys import MAIN_BINDINGS
 from tests.ui.conftest import running

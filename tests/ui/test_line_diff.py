@@ -6,7 +6,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from jobtui.ui.widgets.line_diff import changed_spans, split_at
+from jobtui.ui.table.line_diff import changed_spans, split_at
 
 CYAN, DIM = Style(color="cyan"), Style(dim=True)
 

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 from rich.text import Text
 
-from jobtui import timefmt
-from jobtui.model import Status
+from jobtui.domain import timefmt
+from jobtui.domain.model import Status
 from jobtui.ui import render
 
 

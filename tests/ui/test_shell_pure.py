@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from rich.console import Console
 
-from jobtui import events
-from jobtui.state import JobState, WatchedJob
+from jobtui.domain import events
+from jobtui.domain.state import JobState, WatchedJob
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.messages import JobRefreshed, RefreshCycleFinished, message_for
 from jobtui.ui.notify import desktop_sequence, finished_message
-from jobtui.ui.prefs import UiPrefs
+from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.screens.add_dialog import parse_paste
 from jobtui.ui.widgets.detail_text import detail_text
 from jobtui.ui.widgets.hanging import hang

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Input
 
-from jobtui.config import DisplaySettings, Settings
+from jobtui.store.config import DisplaySettings, Settings
 from jobtui.ui.app import JobtuiApp, build_app
 from tests.ui.fakes import T0, FakeSession, demo_jobs
 

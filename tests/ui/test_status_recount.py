@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from jobtui import events
-from jobtui.model import Status
+from jobtui.domain import events
+from jobtui.domain.model import Status
 from jobtui.ui.screens import main_view
 from tests.ui.conftest import running
 from tests.ui.fakes import T0, FakeSession, job

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.color import Color
 
-from jobtui.config import DisplaySettings, Settings
+from jobtui.store.config import DisplaySettings, Settings
 from jobtui.ui import themes
 from tests.ui.conftest import running
 from tests.ui.fakes import FakeSession, demo_jobs

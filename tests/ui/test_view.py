@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from jobtui.ui import view
-from jobtui.ui.widgets.table_rows import TableRows
+from jobtui.ui.table import view
+from jobtui.ui.table.rows import TableRows
 from tests.ui.job_rows import NOW, make_job
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jobtui import events
+from jobtui.domain import events
 from tests.ui.conftest import running
 
 

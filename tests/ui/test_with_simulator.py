@@ -15,15 +15,15 @@ from typing import Any, Callable
 
 import pytest
 
-from jobtui.api.connections import Connections
-from jobtui.config import Settings
-from jobtui.paths import Paths
-from jobtui.session import Session
+from jobtui.domain.state import WatchEntry
+from jobtui.polling.connections import Connections
+from jobtui.session.session import Session
 from jobtui.sim.clock import ManualClock
-from jobtui.sim.demo import demo_scenario, hostile_scenario
+from jobtui.sim.demo_scenario import demo_scenario, hostile_scenario
 from jobtui.sim.server import Simulator
-from jobtui.state import WatchEntry
-from jobtui.store import Watchlist
+from jobtui.store.config import Settings
+from jobtui.store.paths import Paths
+from jobtui.store.watchlist import Watchlist
 from tests.ui.conftest import Harness
 
 EPOCH = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)

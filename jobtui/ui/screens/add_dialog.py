@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from jobtui.model import validate_id
-from jobtui.parse_input import parse_job_lines
-from jobtui.state import WatchEntry
+from jobtui.domain.model import validate_id
+from jobtui.domain.parse_input import parse_job_lines
+from jobtui.domain.state import WatchEntry
 
 # One pasted job: (project_id, job_id); project None means "the dialog's project field".
 Pasted = tuple[Optional[str], str]

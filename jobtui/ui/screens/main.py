@@ -10,7 +10,7 @@ from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
-from jobtui.state import WatchedJob, WatchEntry
+from jobtui.domain.state import WatchedJob, WatchEntry
 from jobtui.ui import clipboard
 from jobtui.ui.keys import MAIN_BINDINGS, description
 from jobtui.ui.render import literal

@@ -17,17 +17,17 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from jobtui.state import JobKey, JobState, WatchedJob
+from jobtui.domain.state import JobKey, JobState, WatchedJob
 from jobtui.ui import messages as m
 from jobtui.ui import render
 from jobtui.ui.notify import announce_finished
-from jobtui.ui.prefs import UiPrefs
+from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.session_api import settle
-from jobtui.ui.widgets import table_messages
+from jobtui.ui.table import messages as table_messages
+from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.banner import Banner, Problem
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
-from jobtui.ui.widgets.job_table import JobTable
 from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, count_words, ordered_counts
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from textual.geometry import Region
 from textual.timer import Timer
 from textual.widget import Widget
 
-from jobtui.errors import ErrorInfo
-from jobtui.status_line import offline_since, retrying_in
+from jobtui.domain.errors import ErrorInfo
+from jobtui.session.status_line import offline_since, retrying_in
 from jobtui.ui.widgets.detail_text import lit
 
 

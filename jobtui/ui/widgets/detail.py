@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jobtui.state import WatchedJob
+from jobtui.domain.state import WatchedJob
 from jobtui.ui.mono import without_colour
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
 from jobtui.ui.widgets.hanging import hang

@@ -9,10 +9,10 @@ from typing import Optional
 
 from rich.text import Text
 
-from jobtui.errors import ErrorInfo
-from jobtui.model import JobRecord
-from jobtui.state import JobState, WatchedJob
-from jobtui.timefmt import duration
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.timefmt import duration
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.render import (
     ERROR_LOOK,

@@ -21,13 +21,13 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
-from jobtui.model import Status
-from jobtui.state import WatchedJob
+from jobtui.domain.model import Status
+from jobtui.domain.state import WatchedJob
 from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
-from jobtui.ui.view import shown_label
+from jobtui.ui.table.line_diff import replace_line
+from jobtui.ui.table.view import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
-from jobtui.ui.widgets.line_diff import replace_line
 
 # The order counts appear in: what needs attention first.
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]

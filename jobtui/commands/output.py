@@ -1,0 +1,133 @@
+"""What `status`, `list` and `wait` print: tables, JSON and progress lines.
+
+Server text is data: every cell passes through `clean`, so an ESC or a control
+character in a job name cannot move the cursor or recolour the user's terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, Optional
+
+from jobtui.domain.state import WatchedJob
+from jobtui.domain.timefmt import clock_time, duration
+
+# C0, DEL, C1 and the bidi overrides that can reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ZONE_NOTE = (
+    "! begin time lies ahead of the server's clock: the API's times carry no zone; "
+    "set the region's zone under [zones] in config.toml."
+)
+SHORT_PROJECT = 8
+HEADERS = ("STATUS", "PROGRESS", "JOB NAME", "LABEL", "PROJECT/JOB", "STARTED", "ELAPSED", "NOTE")
+
+
+def clean(value: object) -> str:
+    """Text safe to print on one terminal line: control characters shown as escapes."""
+    if value is None:
+        return ""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+def job_json(job: WatchedJob) -> dict[str, Any]:
+    """The object `status --json` and `list --json` print for one job."""
+    data = job.to_json()
+    record = job.state.record
+    data["zone_mismatch"] = bool(record and record.zone_mismatch)
+    return data
+
+
+def dumps_jobs(jobs: Iterable[WatchedJob]) -> str:
+    """A JSON array of jobs; C1 controls are escaped too, which json leaves raw."""
+    text = json.dumps([job_json(job) for job in jobs], indent=2, ensure_ascii=False)
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def progress_text(job: WatchedJob) -> str:
+    record = job.state.record
+    if record is None or record.progress is None:
+        return "-"
+    return f"{record.progress:g}%"
+
+
+def status_word(job: WatchedJob) -> str:
+    record = job.state.record
+    if record is None:
+        return "ERROR" if job.state.error else "?"
+    return clean(record.status_text)
+
+
+def note(job: WatchedJob) -> str:
+    """The error of the last fetch, else the failure code and detail."""
+    if job.state.error is not None:
+        return "error: " + clean(job.state.error.message)
+    record = job.state.record
+    if record is None:
+        return ""
+    parts = [record.failed_code.raw if record.failed_code else None, record.failed_detail]
+    return clean(" ".join(p for p in parts if p))
+
+
+def row(job: WatchedJob, now: datetime) -> list[str]:
+    record = job.state.record
+    started = clock_time(record.begin_time) if record else ""
+    if record is not None and record.zone_mismatch:
+        started += " !"
+    return [
+        status_word(job),
+        progress_text(job),
+        clean(record.job_name) if record else "",
+        clean(job.entry.label),
+        f"{job.entry.project_id}/{job.entry.job_id}",
+        started,
+        duration(record.elapsed(now)) if record else "",
+        note(job),
+    ]
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], width: Optional[int]) -> str:
+    """Columns padded to their widest cell; lines cut at `width` (a terminal's) if given."""
+    widths = [max(cell_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = []
+    for cells in [headers, *rows]:
+        padded = [c + " " * (w - cell_width(c)) for c, w in zip(cells, widths)]
+        lines.append(_cut("  ".join(padded).rstrip(), width))
+    return "\n".join(lines)
+
+
+def _cut(line: str, width: Optional[int]) -> str:
+    if width is None or cell_width(line) <= width:
+        return line
+    out = ""
+    for char in line:
+        if cell_width(out + char) > width - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def status_table(jobs: Sequence[WatchedJob], now: datetime, width: Optional[int] = None) -> str:
+    """The table; lines that would wrap at `width` get a short project ID, then are cut.
+
+    Project IDs are 32 characters and usually one per watchlist: their first 8 tell
+    them apart, and the job ID (what `remove` and `wait` take) stays whole.
+    """
+    rows = [row(job, now) for job in jobs]
+    full = table(rows, HEADERS, None)
+    if width is None or max(map(cell_width, full.splitlines())) <= width:
+        return full
+    for cells, job in zip(rows, jobs):
+        cells[4] = f"{job.entry.project_id[:SHORT_PROJECT]}…/{job.entry.job_id}"
+    return table(rows, HEADERS, width)
+
+
+def any_zone_mismatch(jobs: Iterable[WatchedJob]) -> bool:
+    return any(job.state.record and job.state.record.zone_mismatch for job in jobs)

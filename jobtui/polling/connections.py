@@ -1,0 +1,197 @@
+"""Which endpoint and credential each watched job goes through, and its shared client.
+
+A route is worked out from the entry, its project's settings and the command line;
+jobs with the same endpoint, credential and zone share one DwsClient, so connections
+are reused and a refused credential can be paused for every job that uses it.
+
+Importing this module is cheap: httpx (~0.2 s) and the client are imported on first
+use, so the monitor paints its cached table before it pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+from urllib.parse import urlsplit
+
+from jobtui.api.endpoints import resolve_endpoint
+from jobtui.domain.errors import ConfigError, JobtuiError
+from jobtui.domain.state import WatchEntry
+from jobtui.store.config import ProjectSettings, Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from jobtui.api.client import DwsClient
+    from jobtui.api.credentials import Credentials
+
+# What `warm_up()` imports: everything a first request needs that pulls in httpx.
+NETWORK_MODULES = ("jobtui.api.client", "jobtui.api.credentials")
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a job's requests go; `credential` is a label, never a secret."""
+
+    endpoint: str
+    credential: str
+    region: Optional[str]
+    zone: tzinfo
+
+
+class Connections:
+    """Entry → route, and one shared DwsClient per (endpoint, credential, zone)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        endpoint: Optional[str] = None,
+        region: Optional[str] = None,
+        env: Optional[Mapping[str, str]] = None,
+        home: Optional[Path] = None,
+        transport: Optional[httpx.AsyncBaseTransport] = None,
+    ) -> None:
+        self._settings = settings
+        self._endpoint = endpoint
+        self._region = region
+        self._env = dict(os.environ if env is None else env)
+        self._home = Path.home() if home is None else home
+        self._transport = transport
+        self._credentials: dict[str, Credentials] = {}
+        self._by_source: dict[str, Credentials] = {}
+        self._routes: dict[tuple[str, Optional[str]], Route] = {}
+        self._retired: list[DwsClient] = []
+        self._clients: dict[Route, DwsClient] = {}
+
+    def route(self, entry: WatchEntry) -> Route:
+        """The route for a job; UsageError or ConfigError when it has none."""
+        # Routes depend on the project and the entry's region only: with thousands of
+        # jobs over a few projects, work each out once.
+        where = (entry.project_id, entry.region)
+        found = self._routes.get(where)
+        if found is None:
+            found = self._routes[where] = self._route(entry)
+        return found
+
+    def _route(self, entry: WatchEntry) -> Route:
+        project = self._settings.project(entry.project_id)
+        region = entry.region or self._region or project.region
+        explicit = self._endpoint or project.endpoint or self._settings.endpoint
+        endpoint = resolve_endpoint(explicit, self._env, region)
+        credentials = self._credentials_for(project)
+        return Route(endpoint, str(credentials), region, self._settings.zone(region))
+
+    def client(self, route: Route) -> DwsClient:
+        """The shared client for a route, made on first use."""
+        client = self._clients.get(route)
+        if client is None:
+            from jobtui.api.client import DwsClient
+
+            auth = self._credentials[route.credential].auth()
+            client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
+            self._clients[route] = client
+        return client
+
+    def label(self) -> str:
+        """The endpoints in use, for a status line: one host, or how many."""
+        # A copy: `warm_up` may be adding clients in its thread meanwhile.
+        hosts = sorted({urlsplit(route.endpoint).netloc for route in tuple(self._clients)})
+        if not hosts:
+            return self._default_host()
+        return hosts[0] if len(hosts) == 1 else f"{hosts[0]} +{len(hosts) - 1}"
+
+    def _default_host(self) -> str:
+        try:
+            endpoint = resolve_endpoint(
+                self._endpoint or self._settings.endpoint,
+                self._env,
+                self._region or self._settings.region,
+            )
+        except JobtuiError:  # the route will say why, job by job
+            return "no endpoint"
+        return urlsplit(endpoint).netloc
+
+    def _credentials_for(self, project: ProjectSettings) -> Credentials:
+        """The project's credentials, read once per source (the file is not re-read per job)."""
+        found = self._by_source.get(project.credentials)
+        if found is None:
+            found = self._by_source[project.credentials] = self._load(project)
+            if self._credentials.get(str(found)) != found:
+                self._retire(str(found))
+                self._credentials[str(found)] = found
+        return found
+
+    def _retire(self, credential: str) -> None:
+        """The credentials behind a label changed (a new SK): its clients must go."""
+        for route in [r for r in self._clients if r.credential == credential]:
+            self._retired.append(self._clients.pop(route))
+
+    def _load(self, project: ProjectSettings) -> Credentials:
+        from jobtui.api.credentials import (
+            ENV_TOKEN,
+            NO_CREDENTIALS,
+            Credentials,
+            credentials_from_file,
+            find_credentials,
+        )
+
+        source, path = project.credentials, project.credentials_file
+        if source == "none":
+            return NO_CREDENTIALS
+        if source == "token":
+            token = self._env.get(ENV_TOKEN, "").strip()
+            if not token:
+                raise ConfigError(f"credentials = 'token' but {ENV_TOKEN} is not set.")
+            return Credentials("token", token=token, source=ENV_TOKEN)
+        if path is not None:
+            found = credentials_from_file(path)
+            if found is None:
+                raise ConfigError("no [basic] section with ak and sk", path=str(path))
+            return found
+        return find_credentials(self._env, self._home)
+
+    def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None:
+        """Import httpx and make the entries' clients now: blocking, so run it in a thread.
+
+        The first client costs ~0.1 s (an SSL context, httpx's transport) on top of the
+        imports; done here, the first poll does not freeze the UI. A job without a route
+        is skipped: the poller reports it.
+        """
+        for name in NETWORK_MODULES:
+            importlib.import_module(name)
+        for entry in entries:
+            try:
+                self.client(self.route(entry))
+            except JobtuiError:
+                continue
+
+    def exposed(self) -> list[str]:
+        """Warnings for credentials files other users can read (blocking: a stat each)."""
+        from jobtui.api.credentials import exposed_credentials
+
+        files = self._settings.credentials_files()
+        return exposed_credentials(self._env, self._home, files)
+
+    def reload(self) -> None:
+        """Read the credentials again on next use (after the user fixed them)."""
+        self._by_source.clear()
+        self._routes.clear()
+
+    async def aclose(self) -> None:
+        """Close every client's connections."""
+        clients, self._clients = [*self._clients.values(), *self._retired], {}
+        self._retired = []
+        for client in clients:
+            await client.aclose()
+
+    async def __aenter__(self) -> Connections:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()

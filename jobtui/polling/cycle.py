@@ -1,0 +1,77 @@
+"""One polling cycle: probe the gates that need it, then the rest with bounded concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Iterable
+
+from jobtui.domain.state import JobKey
+from jobtui.polling.fetcher import Fetcher
+from jobtui.polling.gates import Gate
+
+# Each worker holds one connection, and every request walks the pool's connections:
+# a quiet cycle of ten jobs is cheaper on two connections than on ten. A worker takes
+# about this many jobs; `concurrency` stays the ceiling for big refreshes.
+JOBS_PER_WORKER = 8
+
+
+async def run_cycle(fetcher: Fetcher, keys: Iterable[JobKey], concurrency: int) -> int:
+    """Fetch `keys` in order; return how many requests went out."""
+    before = fetcher.requested
+    fetcher.cycle_started = fetcher.clock()
+    probes, rest = partition(fetcher, keys)
+    # Probes go first and alone per gate: one failed signature, not one per job.
+    await _work(fetcher, probes, concurrency, probing=True)
+    await _work(fetcher, rest, concurrency, probing=False)
+    return fetcher.requested - before
+
+
+def partition(fetcher: Fetcher, keys: Iterable[JobKey]) -> tuple[list[JobKey], list[JobKey]]:
+    """Split due jobs into one probe per gate that needs one, and the others.
+
+    Jobs behind a gate that is blocked and not yet due for a probe are held back.
+    """
+    now = fetcher.clock()
+    probes: list[JobKey] = []
+    rest: list[JobKey] = []
+    chosen: set[Gate] = set()
+    for key in keys:
+        gates = fetcher.gates(key)
+        waiting = [gate for gate in gates if gate.waiting(now)]
+        if waiting:
+            fetcher.hold(key, _latest(waiting))
+            continue
+        unsettled = [gate for gate in gates if gate.needs_probe(now)]
+        if unsettled and not chosen.intersection(unsettled):
+            chosen.update(unsettled)
+            probes.append(key)
+        else:
+            rest.append(key)
+    return probes, rest
+
+
+def _latest(gates: list[Gate]) -> Gate:
+    return max(gates, key=lambda gate: gate.retry_at)
+
+
+async def _work(fetcher: Fetcher, keys: list[JobKey], concurrency: int, *, probing: bool) -> None:
+    queue = deque(keys)
+
+    async def worker() -> None:
+        while queue:
+            key = queue.popleft()
+            await fetcher.bucket.acquire()
+            if probing or fetcher.admit(key):
+                await fetcher.fetch(key)
+            else:
+                fetcher.bucket.refund()
+
+    # Probes go to different endpoints or credentials: one hanging must not hold the rest.
+    count = min(concurrency, len(keys)) if probing else workers_for(len(keys), concurrency)
+    await asyncio.gather(*(worker() for _ in range(count)))
+
+
+def workers_for(jobs: int, concurrency: int) -> int:
+    """How many requests a cycle of `jobs` keeps in flight (see JOBS_PER_WORKER)."""
+    return min(concurrency, -(-jobs // JOBS_PER_WORKER))

@@ -1,0 +1,246 @@
+"""One job's request through its endpoint and credential gates, and what the answer means.
+
+The fetcher owns the per-job states and the gates; it turns each answer or error into
+a new JobState, a schedule update and the events the TUI and `wait` consume.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Callable, Optional, Protocol, Union
+
+from jobtui.domain.errors import ApiError, ErrorInfo, JobtuiError
+from jobtui.domain.events import (
+    CredentialPaused,
+    CredentialResumed,
+    EndpointDown,
+    EndpointUp,
+    FetchFailed,
+    FetchRecovered,
+    JobUpdated,
+    PollerEvent,
+    StatusChanged,
+)
+from jobtui.domain.model import JobRecord
+from jobtui.domain.state import JobKey, JobState, WatchEntry
+from jobtui.polling.connections import Route
+from jobtui.polling.gates import (
+    CREDENTIAL_PROBE,
+    Gate,
+    credential_accepted,
+    credential_refused,
+    endpoint_delay,
+    endpoint_down,
+)
+from jobtui.polling.ratelimit import TokenBucket
+from jobtui.polling.schedule import NEVER, Schedule
+
+Emit = Callable[[PollerEvent], None]
+
+
+class JobSource(Protocol):
+    async def get_job(self, project_id: str, job_id: str) -> JobRecord: ...
+
+
+class Router(Protocol):
+    """What the poller needs of `jobtui.polling.connections.Connections`."""
+
+    def route(self, entry: WatchEntry) -> Route: ...
+    def client(self, route: Route) -> JobSource: ...
+    def reload(self) -> None: ...
+
+
+class Fetcher:
+    """Requests jobs, keeps their states, and opens and blocks the gates."""
+
+    def __init__(
+        self,
+        router: Router,
+        schedule: Schedule,
+        bucket: TokenBucket,
+        *,
+        clock: Callable[[], float],
+        wall: Callable[[], datetime],
+        emit: Emit,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.router, self.schedule, self.bucket = router, schedule, bucket
+        self.clock, self.wall, self.emit, self.rand = clock, wall, emit, rand
+        self.entries: dict[JobKey, WatchEntry] = {}
+        self.states: dict[JobKey, JobState] = {}
+        self.endpoints: dict[str, Gate] = {}
+        self.credentials: dict[str, Gate] = {}
+        self.requested = 0
+        self.cycle_started = NEVER  # set by run_cycle: answers are due again from here
+        self._routes: dict[JobKey, Union[Route, ErrorInfo]] = {}
+
+    def route(self, key: JobKey) -> Union[Route, ErrorInfo]:
+        """The job's route (cached), or the error that says why it has none."""
+        found = self._routes.get(key)
+        if found is None:
+            try:
+                found = self.router.route(self.entries[key])
+            except JobtuiError as exc:
+                found = ErrorInfo("config", str(exc))
+            self._routes[key] = found
+        return found
+
+    def forget_routes(self, *, reload: bool = False) -> None:
+        """Work routes out again (entries changed; with `reload`, credentials too)."""
+        if reload:
+            self.router.reload()
+        self._routes.clear()
+
+    def gates(self, key: JobKey) -> tuple[Gate, ...]:
+        if key not in self.entries:
+            return ()  # dropped from the watchlist while its cycle was under way
+        route = self.route(key)
+        if isinstance(route, ErrorInfo):
+            return ()
+        endpoint = self.endpoints.get(route.endpoint)
+        if endpoint is None:
+            endpoint = self.endpoints[route.endpoint] = Gate(route.endpoint, "endpoint")
+        credential = self.credentials.get(route.credential)
+        if credential is None:
+            credential = self.credentials[route.credential] = Gate(route.credential, "credential")
+        return (endpoint, credential)
+
+    def wall_at(self, when: float) -> datetime:
+        """A monotonic deadline as a wall-clock time, for events and the status line."""
+        return self.wall() + timedelta(seconds=when - self.clock())
+
+    def admit(self, key: JobKey) -> bool:
+        """Whether the job may be sent now; if not it waits for its blocked gate."""
+        if key not in self.entries:
+            return False  # the watchlist dropped it after this cycle began
+        now = self.clock()
+        for gate in self.gates(key):
+            if gate.waiting(now):
+                self.hold(key, gate)
+                return False
+            if not gate.proven:
+                # Its probe did not settle the gate: try again on the next cycle.
+                self.schedule.defer(key, now + 1.0)
+                return False
+        return True
+
+    def hold(self, key: JobKey, gate: Gate) -> None:
+        """Keep a job back until its gate's retry time; it shows the gate's error."""
+        self.schedule.defer(key, gate.retry_at)
+        state = self.states.get(key) or JobState(key)
+        if gate.error is not None and state.error != gate.error:
+            self.states[key] = state.with_error(gate.error, self.wall())
+            self.emit(FetchFailed(key, self.states[key], gate.error, self.wall_at(gate.retry_at)))
+
+    async def fetch(self, key: JobKey) -> None:
+        """Send one request and take in its answer; never raises for a failed fetch."""
+        if key not in self.entries:
+            return
+        route = self.route(key)
+        if isinstance(route, ErrorInfo):
+            self._failed(key, route, None)
+            return
+        self.requested += 1
+        try:
+            record = await self.router.client(route).get_job(*key)
+        except ApiError as exc:
+            self._failed(key, exc.info, route)
+        except JobtuiError as exc:
+            self._failed(key, ErrorInfo("bad_request", str(exc)), route)
+        else:
+            self._landed(key, record, route)
+
+    def _landed(self, key: JobKey, record: JobRecord, route: Route) -> None:
+        if key not in self.entries:
+            return
+        now, at = self.clock(), self.wall()
+        old = self.states.get(key) or JobState(key)
+        new = old.with_record(record, at)
+        self.states[key] = new
+        changed = old.record is None or _shown(old.record) != _shown(record)
+        self.schedule.succeeded(
+            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started
+        )
+        self.bucket.succeeded()
+        self._open(self.gates(key))
+        before = old.record.status_text if old.record else None
+        if before != record.status_text:
+            became = record.terminal and not old.terminal
+            self.emit(StatusChanged(key, new, before, record.status_text, became))
+        self.emit(JobUpdated(key, new, changed))
+        if old.error is not None:
+            self.emit(FetchRecovered(key, new))
+
+    def _failed(self, key: JobKey, error: ErrorInfo, route: Optional[Route]) -> None:
+        if key not in self.entries:
+            return
+        now = self.clock()
+        state = (self.states.get(key) or JobState(key)).with_error(error, self.wall())
+        self.states[key] = state
+        due = self._judge(key, error, now) if route else self.schedule.failed(key, now)
+        self.emit(FetchFailed(key, state, error, self.wall_at(due)))
+
+    def _judge(self, key: JobKey, error: ErrorInfo, now: float) -> float:
+        """Block the endpoint or credential this error condemns; return the job's next try."""
+        endpoint, credential = self.gates(key)
+        if error.kind == "throttled":
+            self.bucket.throttled(error.retry_after)
+        if credential_refused(error):
+            self._open([endpoint])
+            return self._block_credential(key, credential, error, now)
+        if endpoint_down(endpoint, error, key):
+            return self._block_endpoint(key, endpoint, error, now)
+        if error.kind == "server":
+            endpoint.proven = True  # it answered, but keep counting its strikes
+        else:
+            self._open([endpoint])
+        if credential_accepted(error):
+            self._open([credential])
+        return self.schedule.failed(key, now, at_least=error.retry_after or 0.0)
+
+    def _block_credential(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
+        gate.block(now, self.wall(), CREDENTIAL_PROBE, error)
+        self.schedule.defer(key, gate.retry_at)
+        self.emit(CredentialPaused(gate.name, error, self.wall_at(gate.retry_at)))
+        return gate.retry_at
+
+    def _block_endpoint(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
+        gate.block(now, self.wall(), endpoint_delay(gate, error, self.rand), error)
+        self.schedule.defer(key, gate.retry_at)
+        since = gate.since or self.wall()
+        self.emit(EndpointDown(gate.name, error, since, self.wall_at(gate.retry_at)))
+        return gate.retry_at
+
+    def _open(self, gates: Iterable[Gate]) -> None:
+        for gate in gates:
+            held_by = gate.error
+            if not gate.open():
+                continue
+            self._release(gate, held_by)
+            if gate.kind == "credential":
+                self.emit(CredentialResumed(gate.name))
+            else:
+                self.emit(EndpointUp(gate.name))
+
+    def _release(self, gate: Gate, error: Optional[ErrorInfo]) -> None:
+        """A gate opened again: the jobs it held back are due now, not at its retry time."""
+        now = self.clock()
+        for key, state in self.states.items():
+            if error is not None and state.error == error and gate in self.gates(key):
+                self.schedule.release(key, now)
+
+
+def _shown(record: JobRecord) -> tuple[object, ...]:
+    """What a user sees of a record; request IDs and server dates change every time."""
+    return (
+        record.status_text,
+        record.progress,
+        record.progress_raw,
+        record.job_name,
+        record.begin_time,
+        record.end_time,
+        record.failed_code,
+        record.failed_detail,
+    )

@@ -1,0 +1,102 @@
+"""Endpoint and credential health: what lets requests through, and what stops them.
+
+A gate starts unproven: its first request goes alone, so a wrong AK/SK costs one
+failed signature, not one per job (the gateway locks an AK for 5 minutes after more
+than 5 in a row). A blocked gate lets one probe through when its retry time comes.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Optional
+
+from jobtui.domain.errors import AUTH_KINDS, TRANSPORT_KINDS, ErrorInfo
+from jobtui.polling.backoff import backoff_delay
+
+# A paused credential is probed again this often (or when the user asks).
+CREDENTIAL_PROBE = 180.0
+# An endpoint that is down is probed after 5 s, 10 s, ... up to 5 minutes.
+ENDPOINT_BASE = 5.0
+# Server errors for this many different jobs in a row mean the endpoint is down.
+SERVER_STRIKES = 3
+
+
+@dataclass(eq=False)  # a gate is one live thing: compared by identity
+class Gate:
+    """One endpoint or credential: unproven, open, or blocked until `retry_at`."""
+
+    name: str
+    kind: str  # "endpoint" or "credential"
+    proven: bool = False
+    blocked: bool = False
+    retry_at: float = 0.0
+    since: Optional[datetime] = None
+    failures: int = 0
+    # Jobs that got a server error since the last good answer: several different
+    # ones mean the endpoint is sick, one job failing again and again does not.
+    strikes: set[object] = field(default_factory=set)
+    error: Optional[ErrorInfo] = None
+
+    def waiting(self, now: float) -> bool:
+        return self.blocked and now < self.retry_at
+
+    def needs_probe(self, now: float) -> bool:
+        return not self.proven or (self.blocked and now >= self.retry_at)
+
+    def open(self) -> bool:
+        """An answer came through; True when this ends a block."""
+        was_blocked = self.blocked
+        self.proven, self.blocked = True, False
+        self.failures = 0
+        self.strikes.clear()
+        self.since, self.error = None, None
+        return was_blocked
+
+    def block(self, now: float, wall: datetime, delay: float, error: ErrorInfo) -> None:
+        """Stop requests for `delay` seconds; `since` keeps the start of the outage."""
+        if not self.blocked:
+            self.since = wall
+        self.blocked, self.failures = True, self.failures + 1
+        self.retry_at, self.error = now + delay, error
+
+    def probe_now(self, now: float) -> None:
+        """The user asked: let one request through at once."""
+        if self.blocked:
+            self.retry_at = min(self.retry_at, now)
+
+
+def endpoint_down(gate: Gate, error: ErrorInfo, job: object) -> bool:
+    """Whether this error (for `job`) means the whole endpoint is unreachable."""
+    if error.kind in TRANSPORT_KINDS or error.http_status == 503:
+        return True
+    if error.kind == "server":
+        gate.strikes.add(job)
+        return len(gate.strikes) >= SERVER_STRIKES
+    return False
+
+
+def endpoint_answered(error: Optional[ErrorInfo]) -> bool:
+    """Whether the endpoint itself answered (so it is up), given the error if any."""
+    return error is None or not (error.kind in TRANSPORT_KINDS or error.http_status == 503)
+
+
+def credential_refused(error: ErrorInfo) -> bool:
+    return error.kind in AUTH_KINDS
+
+
+def credential_accepted(error: Optional[ErrorInfo]) -> bool:
+    """An answer past the gateway's authentication proves the credential."""
+    return error is None or not (
+        error.kind in AUTH_KINDS or error.kind in TRANSPORT_KINDS or error.http_status == 503
+    )
+
+
+def endpoint_delay(
+    gate: Gate, error: ErrorInfo, rand: Callable[[], float] = random.random
+) -> float:
+    """Retry-After when the server gave one, else exponential backoff with jitter."""
+    if error.retry_after:
+        return float(error.retry_after)
+    return backoff_delay(gate.failures + 1, ENDPOINT_BASE, rand=rand)

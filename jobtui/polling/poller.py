@@ -1,0 +1,237 @@
+"""The background poller: refreshes watched jobs on their schedule, never overlapping.
+
+Time comes in through three injected functions: `clock` (monotonic seconds) drives
+every schedule, so a wall-clock step neither bursts nor stalls polling (on Linux
+CLOCK_MONOTONIC does not count a suspend either; where a clock does, the overdue jobs
+go in one cycle, not one per missed interval); `sleep` is
+the only way it waits; `wall` only stamps records and events. No test waits on wall
+time, and nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Iterable, Mapping
+from datetime import datetime, timezone
+from typing import Callable, Optional
+
+from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused
+from jobtui.domain.state import JobKey, JobState, WatchEntry
+from jobtui.polling.cycle import run_cycle
+from jobtui.polling.fetcher import Emit, Fetcher, Router
+from jobtui.polling.gates import Gate
+from jobtui.polling.ratelimit import TokenBucket
+from jobtui.polling.schedule import Schedule
+from jobtui.store.config import Settings
+
+# Never loop faster than this, whatever the schedule says.
+MIN_IDLE = 0.1
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Poller:
+    """Refreshes every watched job; see docs/internals.md for the contract."""
+
+    def __init__(
+        self,
+        connections: Router,
+        *,
+        settings: Settings,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_event: Optional[Emit] = None,
+        wall: Callable[[], datetime] = utcnow,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self._connections = connections
+        self._concurrency = max(1, settings.concurrency)
+        self._clock, self._sleep, self._on_event = clock, sleep, on_event
+        self.schedule = Schedule(settings.refresh_interval, rand=rand)
+        self.bucket = TokenBucket(settings.rate_per_minute, clock=clock, sleep=sleep)
+        self._fetcher = Fetcher(
+            connections, self.schedule, self.bucket,
+            clock=clock, wall=wall, emit=self._emit, rand=rand,
+        )  # fmt: skip
+        self._paused = self._stopping = False
+        self._wake: Optional[asyncio.Event] = None
+        self._lock: Optional[asyncio.Lock] = None
+        self._cycling: Optional[asyncio.Future[int]] = None
+        self.last_cycle: Optional[datetime] = None
+
+    @property
+    def states(self) -> Mapping[JobKey, JobState]:
+        return self._fetcher.states
+
+    @property
+    def requested(self) -> int:
+        """How many requests went out since the poller was made."""
+        return self._fetcher.requested
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def _emit(self, event: PollerEvent) -> None:
+        if self._on_event is not None:
+            self._on_event(event)
+
+    def set_entries(self, entries: Iterable[WatchEntry]) -> None:
+        """Watch exactly these jobs: new ones are due now, dropped ones forgotten."""
+        wanted = {entry.key: entry for entry in entries}
+        for key in [key for key in self._fetcher.entries if key not in wanted]:
+            del self._fetcher.entries[key]
+            self._fetcher.states.pop(key, None)
+            self.schedule.discard(key)
+        now = self._clock()
+        for key, entry in wanted.items():
+            self._fetcher.entries[key] = entry
+            state = self._fetcher.states.get(key)
+            self.schedule.add(key, now, terminal=state is not None and state.terminal)
+        self._fetcher.forget_routes()
+        self._poke()
+
+    def seed(self, states: Mapping[JobKey, JobState]) -> None:
+        """Start from cached states (marked stale); finished jobs are not asked again."""
+        now = self._clock()
+        for key, state in states.items():
+            self._fetcher.states.setdefault(key, state)
+            if key in self.schedule and state.terminal:
+                self.schedule.succeeded(key, now, terminal=True, changed=False)
+
+    def refresh(self, key: Optional[JobKey] = None) -> None:
+        """Refresh one job now (even a finished one), or every unfinished job.
+
+        A blocked endpoint or paused credential gets one probe at once too.
+        """
+        if key is not None and key not in self._fetcher.entries:
+            return
+        now = self._clock()
+        self.schedule.force(now, key)
+        # The user may have fixed the credentials file: read it again.
+        self._fetcher.forget_routes(reload=True)
+        gates = self._fetcher.gates(key) if key else self._all_gates()
+        for gate in gates:
+            gate.probe_now(now)
+        self._poke()
+
+    def pause(self) -> None:
+        if not self._paused:
+            self._paused = True
+            self._emit(PollingPaused(True))
+            self._poke()
+
+    def resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            self._emit(PollingPaused(False))
+            self._poke()
+
+    def stop(self) -> None:
+        """Make `run()` return now: requests in flight are dropped, their jobs stay due."""
+        self._stopping = True
+        if self._cycling is not None:
+            self._cycling.cancel()
+        self._poke()
+
+    def _poke(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    def _all_gates(self) -> list[Gate]:
+        return [*self._fetcher.endpoints.values(), *self._fetcher.credentials.values()]
+
+    def endpoints_down(self) -> list[Gate]:
+        return [gate for gate in self._fetcher.endpoints.values() if gate.blocked]
+
+    def credentials_paused(self) -> list[Gate]:
+        return [gate for gate in self._fetcher.credentials.values() if gate.blocked]
+
+    def wall_at(self, when: float) -> datetime:
+        """A time on the poller's monotonic clock as a wall-clock time."""
+        return self._fetcher.wall_at(when)
+
+    def next_due(self) -> Optional[datetime]:
+        """When the next request is due (None when nothing is), as a wall time."""
+        due = self.schedule.next_due()
+        return None if due is None else self._fetcher.wall_at(due)
+
+    async def run(self) -> None:
+        """Poll until `stop()`: a cycle over what is due, then wait for the next."""
+        self._wake = asyncio.Event()
+        self._stopping = False
+        while not self._stopping:
+            keys = self.schedule.due(
+                self._clock(), forced_only=self._paused, ahead=self.schedule.window
+            )
+            if keys:
+                await self._interruptible(keys[: self._budget()])
+            await self._idle()
+
+    async def _interruptible(self, keys: list[JobKey]) -> None:
+        """Run a cycle that `stop()` can cut short (a Retry-After wait may be long)."""
+        self._cycling = asyncio.ensure_future(self._cycle(keys))
+        try:
+            await self._cycling
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+        finally:
+            self._cycling.cancel()
+            self._cycling = None
+
+    def _budget(self) -> int:
+        """How many jobs one cycle takes: what the rate cap allows in one interval."""
+        return max(self._concurrency, self.bucket.affordable(self.schedule.interval))
+
+    async def _cycle(self, keys: list[JobKey]) -> int:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            requested = await run_cycle(self._fetcher, keys, self._concurrency)
+        self.last_cycle = self._fetcher.wall()
+        self._emit(CycleFinished(self.last_cycle, requested, self.next_due()))
+        return requested
+
+    async def _idle(self) -> None:
+        """Sleep until the next job is due, or until poked (refresh, resume, stop)."""
+        assert self._wake is not None
+        if self._wake.is_set() or self._stopping:
+            self._wake.clear()
+            return
+        waits: list[asyncio.Future[object]] = [asyncio.ensure_future(self._wake.wait())]
+        waits.append(asyncio.ensure_future(self._sleep(self._idle_time())))
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in waits:
+                task.cancel()
+        self._wake.clear()
+
+    def _idle_time(self) -> float:
+        """Seconds until the next job is due; paused or idle, a look every interval."""
+        due = None if self._paused else self.schedule.next_due()
+        if due is None:
+            return self.schedule.interval
+        return max(MIN_IDLE, due - self._clock())
+
+    async def refresh_once(self, keys: Iterable[JobKey]) -> dict[JobKey, JobState]:
+        """Fetch these jobs now (what `jobtui status` uses) and return their states.
+
+        A key that is not watched yet is watched from now on.
+        """
+        wanted = list(dict.fromkeys(keys))
+        known = list(self._fetcher.entries.values())
+        at = self._fetcher.wall()
+        extra = [WatchEntry(p, j, at) for p, j in wanted if (p, j) not in self._fetcher.entries]
+        if extra:
+            self.set_entries([*known, *extra])
+        now = self._clock()
+        for key in wanted:
+            self.schedule.force(now, key)
+        await self._cycle(wanted)
+        return {key: self._fetcher.states.get(key, JobState(key)) for key in wanted}

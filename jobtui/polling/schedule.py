@@ -1,0 +1,130 @@
+"""When each watched job is next due, on the monotonic clock, and in what order."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from jobtui.domain.state import JobKey
+from jobtui.polling.backoff import backoff_delay
+
+NEVER = math.inf
+# A job whose status changed this recently is polled before quiet ones.
+RECENT = 600.0
+# Jobs due within this share of the interval (at most MAX_GROUP s) of the first one go
+# in the same cycle: answers land a few ms apart, and without grouping each job drifts
+# into a cycle of its own, paying a wake-up, an event and a status repaint per request.
+GROUP_SHARE = 0.1
+MAX_GROUP = 1.0
+
+
+@dataclass
+class Slot:
+    """One job's place in the schedule."""
+
+    due: float
+    errors: int = 0
+    changed_at: float = -NEVER
+    forced: bool = False
+    fetched: bool = False
+
+
+class Schedule:
+    """Per-job due times: active at the interval, terminal never, errors backed off."""
+
+    def __init__(self, interval: float, *, rand: Callable[[], float] = random.random) -> None:
+        self.interval = interval
+        self._rand = rand
+        self._slots: dict[JobKey, Slot] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slots
+
+    def keys(self) -> list[JobKey]:
+        return list(self._slots)
+
+    def add(self, key: JobKey, now: float, *, terminal: bool = False) -> None:
+        """Watch a job: due now, or never when its cached status is final."""
+        if key not in self._slots:
+            self._slots[key] = Slot(due=NEVER if terminal else now, fetched=terminal)
+
+    def discard(self, key: JobKey) -> None:
+        self._slots.pop(key, None)
+
+    @property
+    def window(self) -> float:
+        """How far ahead a cycle looks for jobs to take along (see GROUP_SHARE)."""
+        return min(MAX_GROUP, GROUP_SHARE * self.interval)
+
+    def due(self, now: float, *, forced_only: bool = False, ahead: float = 0.0) -> list[JobKey]:
+        """Jobs due now (or within `ahead` s): forced, new and recently changed first."""
+        ready = [
+            (key, slot)
+            for key, slot in self._slots.items()
+            if slot.due <= now + ahead and (slot.forced or not forced_only)
+        ]
+        ready.sort(key=lambda item: (self._rank(item[1], now), item[1].due))
+        return [key for key, _ in ready]
+
+    def _rank(self, slot: Slot, now: float) -> int:
+        if slot.forced or not slot.fetched or now - slot.changed_at < RECENT:
+            return 0
+        return 1
+
+    def next_due(self) -> Optional[float]:
+        soonest = min((slot.due for slot in self._slots.values()), default=NEVER)
+        return None if soonest == NEVER else soonest
+
+    def due_at(self, key: JobKey) -> Optional[float]:
+        slot = self._slots.get(key)
+        return None if slot is None or slot.due == NEVER else slot.due
+
+    def succeeded(
+        self, key: JobKey, now: float, *, terminal: bool, changed: bool, cycle: float = NEVER
+    ) -> None:
+        """An answer landed: terminal jobs are never due again unless forced.
+
+        Answers that land late in a cycle (started at `cycle`) are due with its first
+        ones, so the next cycle takes them all: one wake-up and one repaint per interval.
+        """
+        slot = self._slots.get(key)
+        if slot is None:
+            return
+        slot.errors, slot.forced, slot.fetched = 0, False, True
+        if changed:
+            slot.changed_at = now
+        slot.due = NEVER if terminal else min(now, cycle + self.window) + self.interval
+
+    def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
+        """An error: retry after an exponential, jittered delay (or `at_least`)."""
+        slot = self._slots.get(key)
+        if slot is None:
+            return now
+        slot.errors += 1
+        slot.forced = False
+        delay = backoff_delay(slot.errors, self.interval, rand=self._rand)
+        slot.due = now + max(delay, at_least)
+        return slot.due
+
+    def defer(self, key: JobKey, until: float) -> None:
+        """Not sent because its endpoint or credential is blocked: not an error of its own."""
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.due = max(slot.due, until)
+
+    def release(self, key: JobKey, now: float) -> None:
+        """Make a held-back job due now (finished jobs stay finished)."""
+        slot = self._slots.get(key)
+        if slot is not None and slot.due != NEVER:
+            slot.due = min(slot.due, now)
+
+    def force(self, now: float, key: Optional[JobKey] = None) -> None:
+        """Refresh now: one job (even a finished one), or every unfinished job."""
+        if key is not None:
+            slots = [self._slots[key]] if key in self._slots else []
+        else:
+            slots = [slot for slot in self._slots.values() if slot.due != NEVER]
+        for slot in slots:
+            slot.due, slot.forced = now, True

@@ -1,0 +1,262 @@
+"""The Session: watchlist, state cache and poller behind one object, for the TUI and `wait`.
+
+It shows the last known picture at once (cached states, marked stale), keeps the
+poller's entries in step with the watchlist (also when another process edits it), and
+saves the cache after cycles, debounced, on one disk thread (edits: `session_edits`).
+A disk that refuses a write becomes a SaveFailed event and a notice, never a crash.
+No Textual here. The first paint needs only the store and the cache: the poller is
+built on first use and httpx is imported in a thread by `start()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Iterable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
+
+from jobtui.domain.errors import JobtuiError, StoreError
+from jobtui.domain.events import (
+    CycleFinished,
+    PollerEvent,
+    SaveFailed,
+    SaveRecovered,
+    Warned,
+    WatchlistChanged,
+)
+from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.session.disk_queue import DiskQueue
+from jobtui.session.edits import SessionEdits
+from jobtui.store import prefs as prefs_file
+from jobtui.store.config import Settings
+from jobtui.store.paths import Paths
+from jobtui.store.watchlist import StateCache, Watchlist
+
+if TYPE_CHECKING:
+    from jobtui.polling.fetcher import Router
+    from jobtui.polling.poller import Poller
+    from jobtui.session.status_line import StatusLine
+
+    class Links(Router, Protocol):
+        """What the session needs of `jobtui.polling.connections.Connections`."""
+
+        def label(self) -> str: ...
+        def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None: ...
+        def exposed(self) -> list[str]: ...
+        async def aclose(self) -> None: ...
+
+
+Listener = Callable[[PollerEvent], None]
+log = logging.getLogger(__name__)
+# How often the session looks for watchlist edits by other processes (one stat()).
+TICK = 2.0
+# The cache is written at most this often while polling.
+SAVE_EVERY = 10.0
+# After a key press no new request starts for this long; at most this much per 2 x.
+INPUT_QUIET = 0.15
+INPUT_HOLD_BUDGET = 1.0
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Session(SessionEdits):
+    """What the TUI and `wait` talk to; see docs/internals.md for the contract."""
+
+    def __init__(
+        self,
+        watchlist: Watchlist,
+        cache: StateCache,
+        connections: Links,
+        settings: Settings,
+        *,
+        prefs_path: Optional[Path] = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        wall: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._watchlist, self._cache, self._connections = watchlist, cache, connections
+        self._settings, self._prefs_path = settings, prefs_path
+        self._clock, self._sleep, self._wall = clock, sleep, wall
+        self._listeners: list[Listener] = []
+        self._poller: Optional[Poller] = None
+        self._entries = watchlist.load()
+        cached = cache.load()
+        self.notice: Optional[str] = cache.warning
+        self._seed = {e.key: cached[e.key] for e in self._entries if e.key in cached}
+        self._dirty = False
+        self._saved_at = clock()
+        self._tasks: list[asyncio.Future[None]] = []
+        self._disk = DiskQueue()
+        self._failing: dict[str, str] = {}  # what → message of saves that last failed
+        # Read once here, before the UI runs: the UI asks at mount and must not wait on disk.
+        self._prefs = prefs_file.load_prefs(prefs_path) if prefs_path else {}
+
+    @classmethod
+    def from_paths(cls, paths: Paths, settings: Settings, connections: Links, **kw: Any) -> Session:
+        """The session on jobtui's usual files; ConfigError if the watchlist does not parse."""
+        watchlist = Watchlist(paths.watchlist_file, paths.lock_file)
+        cache = StateCache(paths.state_file)
+        return cls(watchlist, cache, connections, settings, prefs_path=paths.prefs_file, **kw)
+
+    @property
+    def poller(self) -> Poller:
+        """The poller, built on first use, seeded with the cached states."""
+        if self._poller is None:
+            from jobtui.polling.poller import Poller
+
+            self._poller = Poller(
+                self._connections, settings=self._settings, clock=self._clock,
+                sleep=self._sleep, wall=self._wall, on_event=self._emit,
+            )  # fmt: skip
+            self._poller.seed(self._seed)
+            self._poller.set_entries(self._entries)
+        return self._poller
+
+    # What the UI reads ----------------------------------------------------------
+
+    def _states(self) -> Mapping[JobKey, JobState]:
+        return self._seed if self._poller is None else self._poller.states
+
+    def jobs(self) -> list[WatchedJob]:
+        states = self._states()
+        return [WatchedJob(e, states.get(e.key) or JobState(e.key)) for e in self._entries]
+
+    @property
+    def paused(self) -> bool:
+        return self._poller is not None and self._poller.paused
+
+    @property
+    def endpoint_label(self) -> str:
+        return self._connections.label()
+
+    def status_line(self) -> StatusLine:
+        from jobtui.session.status_line import status_line
+
+        return status_line(self.poller, self.endpoint_label, self._wall(), self.notice)
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        """Call `callback` with every event; returns a function that unsubscribes."""
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def _emit(self, event: PollerEvent) -> None:
+        if isinstance(event, CycleFinished):
+            self._dirty = True
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a listener's bug must not stop polling for everyone
+                log.exception("event listener %r failed on %r", listener, type(event).__name__)
+
+    # Life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start polling and watching the watchlist file."""
+        if not self._tasks:
+            self._tasks = [asyncio.ensure_future(self._poll()), asyncio.ensure_future(self._tick())]
+
+    async def _poll(self) -> None:
+        # httpx and the first client cost ~0.3 s: pay it in a thread after the first
+        # paint, not on the UI's loop when the first request goes out.
+        warnings = await asyncio.to_thread(self._warm_up, list(self._entries))
+        for warning in warnings:
+            self._emit(Warned(warning))
+        await self.poller.run()
+
+    def _warm_up(self, entries: list[WatchEntry]) -> list[str]:
+        import jobtui.polling.poller  # noqa: F401  (imported here, in a thread, for `self.poller`)
+
+        self._connections.warm_up(entries)
+        return self._connections.exposed()
+
+    async def stop(self) -> None:
+        """Stop polling, save the cache one last time, close the connections."""
+        if self._poller is not None:
+            self._poller.stop()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []
+        await self.save_cache()
+        await self._disk.close()
+        await self._connections.aclose()
+
+    async def flush(self) -> None:
+        """Wait until every edit and save asked for so far is on disk (or refused)."""
+        await self._disk.drain()
+
+    async def _tick(self) -> None:
+        while True:
+            await self._sleep(TICK)
+            if not self._disk.busy:  # our own write in flight is not another process's edit
+                self.notice_edits()
+            if self._dirty and self._clock() - self._saved_at >= SAVE_EVERY:
+                await self.save_cache()
+
+    def notice_edits(self) -> bool:
+        """Pick up the watchlist if another process changed it; True when it did.
+
+        A file that no longer parses (a hand edit half done) leaves the jobs as they
+        were and says so in `notice`.
+        """
+        if not self._watchlist.changed():
+            return False
+        try:
+            self._show(self._watchlist.load())
+        except JobtuiError as exc:
+            self.notice = f"{exc} (still watching the last good list)"
+            return False
+        return True
+
+    async def save_cache(self) -> None:
+        """Write the state cache off the event loop; a refusal becomes a SaveFailed event."""
+        states = dict(self._states())
+        keep = {e.key for e in self._entries}
+        self._dirty, self._saved_at = False, self._clock()
+        try:
+            await self._disk.submit(lambda: self._cache.save(states, keep=keep))
+        except StoreError as exc:
+            self._report("state cache", exc)
+        else:
+            self._report("state cache", None)
+
+    # What the UI asks for (edits and prefs: `SessionEdits`) -----------------------
+
+    def refresh(self, key: Optional[JobKey] = None) -> None:
+        self.poller.refresh(key)
+
+    def note_input(self) -> None:
+        """The user pressed a key: new requests wait a moment, so the answer paints first.
+
+        During a refresh of thousands of jobs each answer's steps queue on the event
+        loop ahead of the key's; a short hold lets the screen answer the key first.
+        """
+        if self._poller is not None:
+            self._poller.bucket.defer(INPUT_QUIET, INPUT_HOLD_BUDGET)
+
+    def pause(self) -> None:
+        self.poller.pause()
+
+    def resume(self) -> None:
+        self.poller.resume()
+
+    def _report(self, what: str, error: Optional[JobtuiError]) -> None:
+        """Say a failed save, and a save that works again after one (SaveRecovered)."""
+        if error is not None:
+            self.notice = self._failing[what] = str(error)
+            self._emit(SaveFailed(what, str(error)))
+        elif what in self._failing:
+            if self.notice == self._failing.pop(what):
+                self.notice = None
+            self._emit(SaveRecovered(what))
+
+    def _show(self, entries: list[WatchEntry]) -> None:
+        self._entries = entries
+        if self._poller is not None:
+            self._poller.set_entries(entries)
+        self._emit(WatchlistChanged())

@@ -1,0 +1,172 @@
+"""The cells of one table row: each column's text for a watched job.
+
+Pure (rich only). Cells that depend on time read `RowContext.now`, which the
+table moves on its coarse tick only, so idle rows do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import Callable, Optional
+
+from rich.text import Text
+
+from jobtui.domain.model import Status
+from jobtui.domain.state import WatchedJob
+from jobtui.domain.timefmt import duration
+from jobtui.ui import render
+from jobtui.ui.table.view import ColumnSpec
+
+BAR_WIDTH_SPARE = 5  # " 100%" after the bar
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What a row needs besides its job: time, glyphs, settings."""
+
+    now: datetime
+    glyphs: render.Glyphs = render.ASCII
+    seconds_clock: bool = False
+    zone: Optional[tzinfo] = None
+    project_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    record, error = job.state.record, job.state.error
+    if record is None:
+        return render.status_text(render.ERROR_LOOK if error else render.NO_ANSWER)
+    look = render.STATUS_LOOKS[record.status]
+    word = record.status_text if record.status is Status.UNKNOWN else None
+    if error is not None:
+        # The last poll failed: keep the status, flag it with "!" (not colour alone).
+        look = render.StatusLook("!", look.word, look.style)
+    return render.status_text(look, word)
+
+
+def progress_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    record = job.state.record
+    status = record.status if record else None
+    target = record.progress if record else None
+    bar_width = max(1, width - BAR_WIDTH_SPARE)
+    cell = render.progress_bar(target if shown is None else shown, status, bar_width, ctx.glyphs)
+    # Only the bar eases; the figure shows the answer at once, so it changes once a poll.
+    cell.append(" " + render.percent(target, status))
+    return cell
+
+
+def name_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    record = job.state.record
+    if record is not None and record.job_name:
+        return Text(render.literal(record.job_name))
+    # No name yet (no answer, or none given): the job ID's tail keeps the row recognisable.
+    tail = render.short_id(job.entry.job_id, max(1, width - 1), tail=True)
+    return Text(ctx.glyphs.ellipsis + tail, style="dim")
+
+
+def label_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    return Text(render.literal(job.entry.label))
+
+
+def job_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    # DWS job IDs from one cluster share a long prefix; the tail tells them apart.
+    return Text(render.short_id(job.entry.job_id, width, tail=True), style="dim")
+
+
+def project_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    label = ctx.project_labels.get(job.entry.project_id)
+    if label:
+        return Text(render.literal(label))
+    return Text(render.short_id(job.entry.project_id, width), style="dim")
+
+
+def region_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    return Text(render.literal(job.entry.region))
+
+
+def started_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    record = job.state.record
+    return Text(render.clock_time(record.begin_time if record else None, ctx.now, ctx.zone))
+
+
+def elapsed_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    state, record = job.state, job.state.record
+    if state.stale and state.fetched_at is not None:
+        # From the cache: how old the picture is matters more than its elapsed time.
+        return Text("~" + render.ago(ctx.now - state.fetched_at), style="italic dim")
+    if record is None:
+        return Text("")
+    if record.terminal and record.end_time is not None:
+        return Text(render.ago(ctx.now - record.end_time), style="dim")
+    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock))
+
+
+def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    record = job.state.record
+    failed = record.failed_code if record else None
+    if failed is None:
+        return Text("")
+    return Text(render.literal(failed.code or failed.raw), style="red")
+
+
+Cell = Callable[[WatchedJob, RowContext, int, Optional[float]], Text]
+
+CELLS: Mapping[str, Cell] = {
+    "status": status_cell,
+    "progress": progress_cell,
+    "name": name_cell,
+    "label": label_cell,
+    "job": job_cell,
+    "project": project_cell,
+    "region": region_cell,
+    "started": started_cell,
+    "elapsed": elapsed_cell,
+    "failure": failure_cell,
+}
+
+
+def row_text(
+    job: WatchedJob,
+    layout: Sequence[tuple[ColumnSpec, int]],
+    ctx: RowContext,
+    shown: Optional[float] = None,
+) -> Text:
+    """One row, every cell fitted to its column; `shown` is an animated progress value."""
+    line = Text(no_wrap=True, end="")
+    for index, (column, width) in enumerate(layout):
+        if index:
+            line.append(" ")
+        cell = CELLS[column.id](job, ctx, width, shown)
+        line.append_text(render.fit(cell, width, ctx.glyphs, column.justify))
+    if job.state.stale:
+        line.stylize("italic")
+    return line
+
+
+def header_text(
+    layout: Sequence[tuple[ColumnSpec, int]],
+    sort_column: Optional[str],
+    reverse: bool,
+    glyphs: render.Glyphs,
+) -> Text:
+    """Column titles, the sorted one marked with its direction."""
+    line = Text(no_wrap=True, end="", style="bold")
+    for index, (column, width) in enumerate(layout):
+        if index:
+            line.append(" ")
+        title = column.title
+        if column.id == sort_column:
+            title += " " + (glyphs.descending if reverse else glyphs.ascending)
+        line.append_text(render.fit(Text(title), width, glyphs, column.justify))
+    return line
+
+
+def column_at(layout: Sequence[tuple[ColumnSpec, int]], x: int) -> Optional[str]:
+    """The id of the column under screen offset `x`, if any."""
+    start = 0
+    for column, width in layout:
+        if start <= x < start + width + 1:
+            return column.id
+        start += width + 1
+    return None

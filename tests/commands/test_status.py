@@ -1,0 +1,85 @@
+"""`jobtui status` against the simulator over loopback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobtui.sim.server import Simulator
+from tests.commands.conftest import AHEAD, FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
+
+
+def test_status_json_has_every_documented_key(jobtui: Run, cli_sim: Simulator) -> None:
+    cli_sim.set_time(20)
+    jobtui("add", PROJECT, FAILS, "--label", "elb")
+    result = jobtui("--endpoint", cli_sim.url, "status", "--json")
+    assert result.code == 0, result.err
+    [job] = json.loads(result.out)
+    assert job["status"] == "FAIL" and job["progress"] == 9.0 and job["label"] == "elb"
+    assert job["failed_code"] == "CreateELBTask-fail:DWS.0114"
+    assert job["error"] is None and job["fetched_at"] and job["begin_time"]
+    for key in ("project_id", "job_id", "region", "job_name", "end_time", "failed_detail"):
+        assert key in job
+
+
+def test_status_table_and_list_shows_what_status_fetched(jobtui: Run, cli_sim: Simulator) -> None:
+    jobtui("add", PROJECT, SUCCEEDS)
+    jobtui("add", PROJECT, RUNNING)
+    table = jobtui("status", "--endpoint", cli_sim.url)
+    assert table.code == 0
+    assert "RUNNING" in table.out and "40%" in table.out
+    # Server text is printed literally: no ESC reaches the terminal.
+    assert "\x1b" not in table.out and "[bold]slow\\x1b[31m" in table.out
+    listed = json.loads(jobtui("list", "--json").out)
+    assert {j["status"] for j in listed} == {"RUNNING"}
+
+
+def test_status_under_watch_fits_the_columns_watch_gives_it(
+    jobtui: Run, cli_sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `watch` runs the command into a pipe and says the width in COLUMNS: a wrapped
+    # line would show half as many jobs.
+    jobtui("add", PROJECT, RUNNING)
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = jobtui("status", "--endpoint", cli_sim.url).out.splitlines()
+    assert len(lines) == 2 and all(len(line) <= 100 for line in lines)
+    assert f"{PROJECT[:8]}…/{RUNNING}" in lines[1] and "40%" in lines[1]
+
+
+def test_status_of_a_job_not_watched_and_an_error_exits_1(jobtui: Run, cli_sim: Simulator) -> None:
+    result = jobtui(
+        "status", "--json", f"{PROJECT}/{MISSING}", f"{PROJECT}/{RUNNING}",
+        "--endpoint", cli_sim.url,
+    )  # fmt: skip
+    assert result.code == 1
+    missing, running = json.loads(result.out)
+    assert missing["error"]["kind"] == "not_found" and missing["error"]["request_id"]
+    assert running["status"] == "RUNNING"
+    assert json.loads(jobtui("list", "--json").out) == []
+
+
+def test_status_without_any_endpoint_says_how_to_set_one(jobtui: Run) -> None:
+    jobtui("add", PROJECT, RUNNING)
+    result = jobtui("status", "--json")
+    assert result.code == 1
+    [job] = json.loads(result.out)
+    assert "region" in job["error"]["message"] or "endpoint" in job["error"]["message"]
+
+
+def test_zone_per_region_from_config(jobtui: Run, cli_sim: Simulator, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[zones]\n"cn-north-4" = "Asia/Shanghai"\n')
+    jobtui("add", PROJECT, RUNNING, "--region", "cn-north-4")
+    jobtui("add", PROJECT, SUCCEEDS, "--region", "eu-west-101")
+    result = jobtui("status", "--json", "--endpoint", cli_sim.url)
+    shanghai, utc = json.loads(result.out)
+    assert shanghai["begin_time"].endswith("+08:00") and utc["begin_time"].endswith("+00:00")
+    assert not shanghai["zone_mismatch"] and not utc["zone_mismatch"]
+
+
+def test_begin_time_ahead_of_the_server_is_flagged(jobtui: Run, cli_sim: Simulator) -> None:
+    result = jobtui("status", f"{PROJECT}/{AHEAD}", "--endpoint", cli_sim.url)
+    assert result.code == 0
+    assert " !" in result.out.splitlines()[1]
+    assert "[zones]" in result.err

@@ -1,0 +1,113 @@
+"""A down endpoint and a refused credential hold every job behind them: counted requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobtui.domain.events import (
+    CredentialPaused,
+    CredentialResumed,
+    EndpointDown,
+    EndpointUp,
+    FetchFailed,
+)
+from jobtui.sim.clock import ManualClock
+from jobtui.sim.scenario import Scenario
+from jobtui.sim.server import Simulator
+from tests.polling.helpers import entries, job, rigged
+
+TWENTY = Scenario(tuple(job(n, project=n % 4) for n in range(20)))
+
+
+async def test_a_dead_endpoint_gets_one_probe_at_a_time_not_one_request_per_job(
+    tmp_path: Path,
+) -> None:
+    async with rigged(TWENTY, tmp_path, refresh_interval=10.0) as rig:
+        sim = rig.sim
+        sim.set_fault("reset")
+        await rig.time.run_for(rig.poller, 600)
+        # Probes at 0, 3.75, 11.25, 26.25, 56.25, 116.25, 236.25, 461.25 (5 s doubling,
+        # jitter pinned at 75%, 5-minute cap): 8 requests, where one per job would be 1200.
+        assert await rig.served() == 8
+        downs = rig.of(EndpointDown)
+        assert len({e.since for e in downs}) == 1
+        # Every job shows the outage, without a request of its own.
+        assert {e.key for e in rig.of(FetchFailed)} == {e.key for e in entries(TWENTY)}
+        sim.clear_faults()
+        # Back within one backoff period: the probe due at 686.25 s finds it, then all go.
+        await rig.time.run_for(rig.poller, 90)
+        assert [e.endpoint for e in rig.of(EndpointUp)] == [sim.url]
+        assert await rig.served() == 8 + 20  # the probe is one of the twenty
+        assert all(not state.error for state in rig.poller.states.values())
+
+
+async def test_an_endpoint_that_dies_mid_watch_is_not_hammered(tmp_path: Path) -> None:
+    async with rigged(TWENTY, tmp_path, refresh_interval=10.0, concurrency=4) as rig:
+        sim = rig.sim
+        await rig.time.run_for(rig.poller, 5)
+        assert await rig.served() == 20
+        sim.set_fault("error", status=502)
+        await rig.time.run_for(rig.poller, 300)
+        # Three jobs' 502s condemn it (those in flight finish), then one probe at a time.
+        assert await rig.served() - 20 <= 4 + 8
+        assert len(rig.of(EndpointDown)) >= 1
+
+
+async def test_a_refused_credential_pauses_every_job_that_uses_it(tmp_path: Path) -> None:
+    env = {"HUAWEICLOUD_SDK_AK": "AKTESTAKTEST", "HUAWEICLOUD_SDK_SK": "wrong-secret"}
+    async with rigged(
+        TWENTY, tmp_path, env=env, sim=dict(ak="AKTESTAKTEST", sk="right-secret")
+    ) as rig:
+        # One failed signature, then one probe every 3 minutes: far from the lock-out.
+        for probes, seconds in ((1, 179), (2, 180), (3, 180), (4, 150)):
+            await rig.time.run_for(rig.poller, seconds)
+            assert await rig.served() == probes
+        paused = rig.of(CredentialPaused)
+        assert paused and "wrong-secret" not in repr(paused) + str(rig.events)
+        assert "AKTESTAKTEST" in paused[0].credential
+        # The user asks: one probe at once, not twenty.
+        rig.poller.refresh()
+        await rig.time.run_for(rig.poller, 1)
+        assert await rig.served() == 5
+
+
+async def test_a_credential_resumes_when_its_probe_passes(tmp_path: Path) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        sim = rig.sim
+        sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        await rig.time.run_for(rig.poller, 181)
+        assert len(rig.of(CredentialPaused)) == 1 and len(rig.of(CredentialResumed)) == 1
+        assert await rig.served() == 1 + 20  # the refused probe, then every job
+
+
+async def test_jobs_held_by_a_paused_credential_go_as_soon_as_a_retry_passes(
+    tmp_path: Path,
+) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        rig.sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        await rig.time.run_for(rig.poller, 30)
+        assert await rig.served() == 1
+        # The user fixed the key and asks about one job: the other 19 follow at once.
+        rig.poller.refresh(entries(TWENTY)[5].key)
+        await rig.time.run_for(rig.poller, 1)
+        assert await rig.served() == 21
+        assert all(state.record for state in rig.poller.states.values())
+
+
+async def test_a_stopped_simulator_is_probed_and_found_again_when_it_returns(
+    tmp_path: Path,
+) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        await rig.time.run_for(rig.poller, 1)
+        port, sent = rig.sim.port, rig.poller.requested
+        rig.sim.stop()
+        await rig.time.run_for(rig.poller, 120)
+        refused = rig.of(EndpointDown)
+        assert refused and refused[0].error.kind == "connection"
+        # At most the 8 in flight when it went, then a probe at a time (13.75, 21.25,
+        # 36.25, 66.25 s), where one per job would be 20 x 11.
+        assert rig.poller.requested - sent <= 8 + 4
+        with Simulator(TWENTY, clock=ManualClock(), port=port):
+            await rig.time.run_for(rig.poller, 120)
+        assert len(rig.of(EndpointUp)) == 1
+        assert all(not state.error for state in rig.poller.states.values())
