@@ -7,37 +7,18 @@ import re
 import socket
 import struct
 import uuid
-from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from jobtui.sim.backend import Backend, Request
 from jobtui.sim.faults import Fault
 from jobtui.sim.responses import NO_API, NOT_FOUND, Reply, error_reply, fault_reply, json_reply
-
-if TYPE_CHECKING:
-    from jobtui.sim.server import Simulator
 
 _JOB_PATH = re.compile(r"^/v1\.0/(?P<project>[^/]+)/job/(?P<job>[^/]+)/?$")
 _SECRET_HEADERS = ("x-auth-token", "x-security-token")
 MAX_REQUEST_BODY = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Request:
-    """One request the simulator received (secrets in headers are masked)."""
-
-    time: float
-    method: str
-    path: str
-    project_id: Optional[str]
-    job_id: Optional[str]
-    status: int
-    headers: dict[str, str] = field(default_factory=dict)
-    request_id: str = ""
-    # The client's source port: the same port twice means a reused connection.
-    client_port: int = 0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -50,7 +31,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "jobtui-sim"
 
     @property
-    def sim(self) -> Simulator:
+    def sim(self) -> Backend:
         return self.server.sim  # type: ignore[attr-defined,no-any-return]
 
     def handle(self) -> None:

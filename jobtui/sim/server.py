@@ -10,10 +10,11 @@ from datetime import datetime, timedelta, timezone
 from http.server import ThreadingHTTPServer
 from typing import Any, Callable, Optional
 
+from jobtui.sim.backend import Backend, Request
 from jobtui.sim.clock import Clock, ManualClock, RealClock
 from jobtui.sim.faults import Fault, FaultBook
 from jobtui.sim.gateway import Gateway
-from jobtui.sim.handler import Handler, Request
+from jobtui.sim.handler import Handler
 from jobtui.sim.scenario import Scenario
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -25,8 +26,9 @@ class _Server(ThreadingHTTPServer):
     # Handler threads must not keep a stopping simulator (or the test run) alive.
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], handler: type[Handler]) -> None:
+    def __init__(self, address: tuple[str, int], handler: type[Handler], sim: Backend) -> None:
         super().__init__(address, handler)
+        self.sim = sim  # what `Handler.sim` answers from
         self._open: set[Any] = set()
         self._open_lock = threading.Lock()
 
@@ -104,8 +106,7 @@ class Simulator:
     def start(self) -> str:
         """Bind and serve; returns the base URL."""
         server_class = _Server6 if ":" in self._address[0] else _Server
-        server = server_class(self._address, Handler)
-        server.sim = self  # type: ignore[attr-defined]
+        server = server_class(self._address, Handler, self)
         if self._tls is not None:
             server.socket = self._tls.wrap_socket(server.socket, server_side=True)
         self._server = server

@@ -10,7 +10,7 @@ from textual._compositor import ChopsUpdate
 from textual.strip import Strip
 
 from jobtui.ui import partial_update
-from tests.ui.job_rows import TableHost, make_job
+from tests.ui.table.job_rows import TableHost, make_job
 
 STYLE = Style(color="cyan")
 

@@ -1,10 +1,11 @@
 """The table of watched jobs: a Line-API widget that repaints only what changed.
 
 Not a DataTable: that re-sends the whole table on any cell update, parses str
-cells as markup and loses the cursor on sort. Here each row is one cached strip;
-a changed job sends only its changed cells, a cursor move two lines, and no
-timer runs unless a progress bar is easing to a new value. Painting lives in
-`table_view`, keys and clicks in `table_actions`; this is what the screen calls.
+cells as markup and loses the cursor on sort. Here each row is one cached strip
+(`RowStrips`); a changed job sends only its changed cells, a cursor move two
+lines (`TablePainter`), and no timer runs unless a progress bar is easing to a
+new value. `JobTable` is what the screen and Textual call; it hands keys, clicks
+and sorting to `CursorAndSort` and changed jobs and the tick to `RowUpdates`.
 """
 
 from __future__ import annotations
@@ -14,22 +15,32 @@ from collections.abc import Sequence
 from datetime import datetime, timezone, tzinfo
 from typing import Callable, ClassVar, Optional
 
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
 from jobtui.domain.state import JobKey, WatchedJob
-from jobtui.ui import render
+from jobtui.ui import partial_update, render
 from jobtui.ui.animation import FrameDriver, ProgressAnimator, TimerFactory
 from jobtui.ui.table import messages as table_messages
-from jobtui.ui.table.actions import TableActions
-from jobtui.ui.table.columns import RowContext
-from jobtui.ui.table.row_painter import RowPainter
+from jobtui.ui.table.cursor_and_sort import CursorAndSort
+from jobtui.ui.table.row_cells import RowContext
+from jobtui.ui.table.row_strips import RowStrips
+from jobtui.ui.table.row_updates import RowUpdates
 from jobtui.ui.table.rows import TableRows
-from jobtui.ui.table.view import status_counts
+from jobtui.ui.table.shown_jobs import status_counts
+from jobtui.ui.table.table_painter import TablePainter
+
+ONE_SPAN_PER_LINE = 10**6  # merge gap when Textual sends each span from the line's edge
 
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class JobTable(TableActions, can_focus=True):
+class JobTable(ScrollView, can_focus=True):
     """Every watched job, one line each, under a fixed header of column titles."""
 
     # No :hover rules anywhere: a hover repaint costs ~270 KB/s over SSH.
@@ -44,6 +55,15 @@ class JobTable(TableActions, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"job-table--header", "job-table--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.cursor_down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.cursor_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("home,g", "first", "First job", show=False, id="table.first"),
+        Binding("end,G", "last", "Last job", show=False, id="table.last"),
+        Binding("enter", "activate", "Details", show=False, id="table.activate"),
+    ]
     Selected = table_messages.Selected
     Activated = table_messages.Activated
     SortChanged = table_messages.SortChanged
@@ -65,14 +85,18 @@ class JobTable(TableActions, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows = TableRows()
-        self._now_fn = now
         ctx = RowContext(now(), glyphs or render.glyphs_for(), seconds_clock, zone)
-        self._painter = RowPainter(ctx)
+        self._strips = RowStrips(ctx)
         animator: ProgressAnimator[JobKey] = ProgressAnimator(clock, enabled=animations)
-        self._frames = FrameDriver(animator, timer_factory or self._default_timer, self._repaint)
+        self._painter = TablePainter(self, self._rows, self._strips, animator)
+        self._cursor = CursorAndSort(self, self._rows, self._strips, self._painter)
+        timers = timer_factory or self._default_timer
+        self._frames = FrameDriver(animator, timers, self._painter.repaint)
+        self._updates = RowUpdates(
+            self._rows, self._strips, self._painter, self._cursor, self._frames, now
+        )
         self._rows.replace(jobs)
         self._rows.reorder(ctx.now)
-        self._reorder_pending = False
 
     # --- what the screen reads ------------------------------------------------
 
@@ -102,6 +126,11 @@ class JobTable(TableActions, can_focus=True):
         return self._rows.reverse
 
     @property
+    def now(self) -> datetime:
+        """The table's clock for elapsed and "ago" cells: moves on `tick` and `set_jobs`."""
+        return self._strips.ctx.now
+
+    @property
     def animations(self) -> bool:
         return self._frames.animator.enabled
 
@@ -124,68 +153,111 @@ class JobTable(TableActions, can_focus=True):
 
     def set_jobs(self, jobs: Sequence[WatchedJob]) -> None:
         """Replace every row (at start, or after a reload); keeps the cursor's job."""
-        self._rows.replace(jobs)
-        self._frames.stop()
-        self._set_now(self._now_fn())
-        self._painter.forget()
-        self._reorder(full=True)
+        self._updates.replace(jobs)
 
     def update_job(self, job: WatchedJob) -> None:
         """One job changed: repaint the changed cells of its line."""
-        self.update_jobs([job])
+        self._updates.update([job])
 
     def update_jobs(self, jobs: Sequence[WatchedJob]) -> None:
         """Several jobs changed in one poll: apply all, then sort once if needed."""
-        moved = False
-        for job in jobs:
-            key = job.entry.key
-            old = self._rows.jobs.get(key)
-            self._rows.jobs[key] = job
-            moved = moved or self._rows.needs_reorder(old, job, self.now)
-            if self._line_of(key) is not None:  # off-screen bars just jump
-                self._frames.start(key, _bar_value(old), _bar_value(job), self._bar_step())
-            self._repaint([key])
-        if moved:
-            self._reorder_soon()
+        self._updates.update(jobs)
 
     def remove_job(self, key: JobKey) -> None:
-        if self._rows.jobs.pop(key, None) is not None:
-            self._painter.forget([key])
-            self._frames.animator.cancel(key)
-            self._reorder()
+        self._updates.remove(key)
 
     def set_filter(self, text: str) -> None:
         self._rows.query = text
-        self._reorder()
+        self._cursor.reorder()
 
     def set_active_only(self, active_only: bool) -> None:
         self._rows.active_only = active_only
-        self._reorder()
+        self._cursor.reorder()
 
     def set_project_labels(self, labels: dict[str, str]) -> None:
         """Names to show in the project column instead of shortened IDs."""
-        ctx = self._painter.ctx
-        self._painter.ctx = RowContext(ctx.now, ctx.glyphs, ctx.seconds_clock, ctx.zone, labels)
-        self._painter.forget()
+        self._strips.set_project_labels(labels)
         self.refresh()
 
     def tick(self, now: Optional[datetime] = None) -> None:
         """Move the table's clock; repaints only the visible cells whose text changed."""
-        self._set_now(now or self._now_fn())
-        visible = self._visible_keys()
-        self._painter.keep_only(set(visible))
-        self._repaint(visible)
-        if self._rows.sort_column in ("elapsed", "started"):
-            self._reorder()
+        self._updates.tick(now)
 
     def advance_animation(self) -> None:
         """Run one animation frame now (tests drive the animation clock through this)."""
         self._frames.frame()
 
+    def select_key(self, key: JobKey) -> None:
+        """Put the cursor on `key` if it is shown."""
+        self._cursor.select(key)
 
-def _bar_value(job: Optional[WatchedJob]) -> Optional[float]:
-    """The value a job's bar shows; None (no easing) for pending jobs and no answer."""
-    record = job.state.record if job is not None else None
-    if record is None or record.status.pending:
-        return None
-    return 100.0 if record.status.value == "SUCCESS" else record.progress
+    def sort_by(self, column: Optional[str], reverse: Optional[bool] = None) -> None:
+        """Sort by `column` (None: watchlist order); `reverse` None keeps the direction."""
+        self._cursor.sort_by(column, reverse)
+
+    def set_sort(self, column: Optional[str], reverse: bool) -> None:
+        """Restore a remembered sort (same as `sort_by`)."""
+        self._cursor.sort_by(column, reverse)
+
+    def cycle_sort(self) -> None:
+        self._cursor.cycle_sort()
+
+    def reverse_sort(self) -> None:
+        self._cursor.reverse_sort()
+
+    # --- keys and clicks ----------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self._cursor.move(1)
+
+    def action_cursor_up(self) -> None:
+        self._cursor.move(-1)
+
+    def action_page_down(self) -> None:
+        self._cursor.page(1)
+
+    def action_page_up(self) -> None:
+        self._cursor.page(-1)
+
+    def action_first(self) -> None:
+        self._cursor.move_to(0)
+
+    def action_last(self) -> None:
+        self._cursor.move_to(-1)
+
+    def action_activate(self) -> None:
+        self._cursor.activate()
+
+    def action_cycle_sort(self) -> None:
+        self._cursor.cycle_sort()
+
+    def action_reverse_sort(self) -> None:
+        self._cursor.reverse_sort()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self._cursor.click(offset.x, offset.y)
+
+    # --- Textual hooks ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._strips.console = self.app.console
+        if not partial_update.install():
+            self._strips.merge_gap = ONE_SPAN_PER_LINE
+        if self.app.animation_level == "none":
+            self._frames.animator.enabled = False
+        self._painter.resize()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._painter.resize()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._painter.restyle()
+
+    def render_line(self, y: int) -> Strip:
+        return self._painter.line(y)
+
+    def _default_timer(self, interval: float, callback: Callable[[], None]) -> Timer:
+        return self.set_interval(interval, callback, name="job-table-animation")

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Optional
 
 from jobtui.domain.state import JobKey, WatchedJob
-from jobtui.ui.table.view import SORT_KEYS, matches, search_text, visible_keys
+from jobtui.ui.table.shown_jobs import SORT_KEYS, matches, search_text, visible_keys
 
 
 class TableRows:

@@ -26,7 +26,7 @@ from jobtui.domain.state import WatchedJob
 from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
 from jobtui.ui.table.line_diff import replace_line
-from jobtui.ui.table.view import shown_label
+from jobtui.ui.table.shown_jobs import shown_label
 from jobtui.ui.widgets.detail_text import hms, lit, style_of
 
 # The order counts appear in: what needs attention first.

@@ -1,12 +1,14 @@
-"""Turns table rows into strips and remembers them, so unchanged rows cost nothing.
+"""A table row as terminal cells: its strip, kept until the row changes, and what changed.
 
-The widget asks for a row's strip when Textual paints a line, and asks which
+The painter asks for a row's strip when Textual paints a line, and asks which
 cells changed when a job, the clock or an animation moves; only those go out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Optional
 
 from rich.console import Console
@@ -16,12 +18,12 @@ from rich.text import Text
 from textual.strip import Strip
 
 from jobtui.domain.state import JobKey, WatchedJob
-from jobtui.ui.table.columns import RowContext, header_text, row_text
+from jobtui.ui.table.column_layout import ColumnSpec, fit_columns
 from jobtui.ui.table.line_diff import MERGE_GAP, replace_line
-from jobtui.ui.table.view import ColumnSpec, fit_columns
+from jobtui.ui.table.row_cells import BAR_WIDTH_SPARE, RowContext, header_text, row_text
 
 
-class RowPainter:
+class RowStrips:
     """Strips per job key for the current width, context and base style."""
 
     def __init__(self, ctx: RowContext) -> None:
@@ -46,6 +48,15 @@ class RowPainter:
             self.style = style
             self._strips.clear()
 
+    def set_now(self, now: datetime) -> None:
+        """Move the clock that elapsed and "ago" cells read (strips are redrawn on demand)."""
+        self.ctx = dataclasses.replace(self.ctx, now=now)
+
+    def set_project_labels(self, labels: Mapping[str, str]) -> None:
+        """Names for the project column instead of shortened IDs; drops every strip."""
+        self.ctx = dataclasses.replace(self.ctx, project_labels=labels)
+        self._strips.clear()
+
     def forget(self, keys: Optional[Sequence[JobKey]] = None) -> None:
         """Drop the strips of `keys` (all when None)."""
         if keys is None:
@@ -56,6 +67,15 @@ class RowPainter:
     def keep_only(self, keys: set[JobKey]) -> None:
         for key in [key for key in self._strips if key not in keys]:
             del self._strips[key]
+
+    def bar_step(self) -> float:
+        """Moves up to this (in percent: one whole cell of the bar) jump, not ease.
+
+        Easing them would show one to seven eighth-cell glyphs
+        in turn, too little to read as motion, and each costs ~35 bytes per row.
+        """
+        widths = [width for column, width in self.layout if column.id == "progress"]
+        return 100.0 / max(1, widths[0] - BAR_WIDTH_SPARE) if widths else 0.0
 
     def header(self, sort_column: Optional[str], reverse: bool, style: Style) -> Strip:
         text = header_text(self.layout, sort_column, reverse, self.ctx.glyphs)

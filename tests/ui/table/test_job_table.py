@@ -11,7 +11,7 @@ from textual.geometry import Offset
 from jobtui.commands import output
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.ui.table.job_table import JobTable
-from tests.ui.job_rows import NOW, PROJECT, TableHost, make_job
+from tests.ui.table.job_rows import NOW, PROJECT, TableHost, make_job
 
 
 def _jobs(count: int = 5) -> list:

@@ -1,4 +1,4 @@
-"""The cells of one table row: each column's text for a watched job.
+"""What one table row says: each column's cell for a watched job, and the header's titles.
 
 Pure (rich only). Cells that depend on time read `RowContext.now`, which the
 table moves on its coarse tick only, so idle rows do not change.
@@ -6,7 +6,7 @@ table moves on its coarse tick only, so idle rows do not change.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Callable, Optional
@@ -17,7 +17,7 @@ from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import duration
 from jobtui.ui import render
-from jobtui.ui.table.view import ColumnSpec
+from jobtui.ui.table.column_layout import Layout
 
 BAR_WIDTH_SPARE = 5  # " 100%" after the bar
 
@@ -128,7 +128,7 @@ CELLS: Mapping[str, Cell] = {
 
 def row_text(
     job: WatchedJob,
-    layout: Sequence[tuple[ColumnSpec, int]],
+    layout: Layout,
     ctx: RowContext,
     shown: Optional[float] = None,
 ) -> Text:
@@ -145,7 +145,7 @@ def row_text(
 
 
 def header_text(
-    layout: Sequence[tuple[ColumnSpec, int]],
+    layout: Layout,
     sort_column: Optional[str],
     reverse: bool,
     glyphs: render.Glyphs,
@@ -160,13 +160,3 @@ def header_text(
             title += " " + (glyphs.descending if reverse else glyphs.ascending)
         line.append_text(render.fit(Text(title), width, glyphs, column.justify))
     return line
-
-
-def column_at(layout: Sequence[tuple[ColumnSpec, int]], x: int) -> Optional[str]:
-    """The id of the column under screen offset `x`, if any."""
-    start = 0
-    for column, width in layout:
-        if start <= x < start + width + 1:
-            return column.id
-        start += width + 1
-    return None

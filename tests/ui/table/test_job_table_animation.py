@@ -6,7 +6,7 @@ import math
 from typing import Any, Callable
 
 from jobtui.ui.animation import ProgressAnimator
-from tests.ui.job_rows import FakeClock, TableHost, make_job
+from tests.ui.table.job_rows import FakeClock, TableHost, make_job
 
 
 class FakeTimer:
