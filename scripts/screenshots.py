@@ -103,7 +103,7 @@ async def shoot(
 
 async def open_failed(pilot: Any) -> None:
     main = pilot.app.main
-    main.table.select_key(next(k for k in main.jobs if k[1] == FAILED_JOB))
+    main.table.select_key(next(k for k in main.view.jobs if k[1] == FAILED_JOB))
     await pilot.press("enter")
 
 

@@ -1,4 +1,4 @@
-"""Change events the poller emits; the TUI turns them into messages, `wait` reads them.
+"""Change events the poller emits; the TUI handles them as they are, `wait` reads them.
 
 Named as past events. Pure data, no I/O.
 """

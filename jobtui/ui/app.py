@@ -18,8 +18,9 @@ from jobtui.store.config import Settings
 from jobtui.ui import themes
 from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, description, keys_for
 from jobtui.ui.options import UiOptions
+from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.screens.main import MainScreen
-from jobtui.ui.session_api import SessionLike, settle
+from jobtui.ui.session_api import SessionLike
 from jobtui.ui.terminal_guard import TerminalGuard, install_terminal_guard
 
 # Quitting waits this long for the session to save and close (the SIGHUP budget is 2 s).
@@ -75,7 +76,7 @@ class JobtuiApp(App[int]):
 
     async def on_mount(self) -> None:
         self.set_keymap(dict(self.options.keymap))
-        self.install_screen(MainScreen(), "main")
+        self.install_screen(MainScreen(self), "main")
         # The screen subscribes when it mounts: start the session only after that,
         # or its first events would have nobody to hear them.
         await self.push_screen("main")
@@ -87,10 +88,11 @@ class JobtuiApp(App[int]):
     def _start_session(self) -> None:
         if self._stopped:  # quit before the first paint: nothing to start
             return
-        self.run_worker(settle(self.session.start()), group="session", exit_on_error=False)
+        self.run_worker(self.session.start(), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:
-        wanted = themes.initial(self.session.prefs().get("theme"), self.options.theme)
+        remembered = UiPrefs.from_dict(self.session.prefs()).theme or None
+        wanted = themes.initial(remembered, self.options.theme)
         return wanted if wanted in self.available_themes else themes.TERMINAL[0]
 
     async def on_unmount(self) -> None:
@@ -103,7 +105,7 @@ class JobtuiApp(App[int]):
         if not self._stopped:
             self._stopped = True
             try:
-                await asyncio.wait_for(settle(self.session.stop()), STOP_TIMEOUT)
+                await asyncio.wait_for(self.session.stop(), STOP_TIMEOUT)
             except asyncio.TimeoutError:
                 self.log.warning("session did not stop in time; leaving anyway")
 
@@ -120,7 +122,8 @@ class JobtuiApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = themes.toggled(self.theme)
-        self.main.apply_prefs(replace(self.main.prefs, theme=self.theme), save=True)
+        prefs = self.main.prefs
+        prefs.apply(replace(prefs.current, theme=self.theme), save=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every action of ours, by the words the footer uses."""

@@ -57,7 +57,7 @@ async def running(
         app.notify = notify  # type: ignore[method-assign]
         await pilot.pause()
         # The fake poller never ends a cycle: paint each burst at once, not after 0.1 s.
-        app.main.paint_within = 0
+        app.main.view.paint_within = 0
         yield harness
 
 

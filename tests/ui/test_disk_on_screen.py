@@ -32,6 +32,6 @@ async def test_a_disk_full_again_after_space_came_back_is_said_again(
             with monkeypatch.context() as full:
                 full.setattr(os, "replace", _disk_full)
                 await advance_until(ui, time, lambda: said() == 1, 40)
-            await advance_until(ui, time, lambda: not ui.main.save_problems, 40)
+            await advance_until(ui, time, lambda: not ui.main.router.save_problems, 40)
             monkeypatch.setattr(os, "replace", _disk_full)
             await advance_until(ui, time, lambda: said() == 2, 40)

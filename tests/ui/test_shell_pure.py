@@ -9,10 +9,10 @@ from rich.console import Console
 from jobtui.domain import events
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.ui.failure_codes import explain
-from jobtui.ui.messages import JobRefreshed, RefreshCycleFinished, message_for
 from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.screens.add_dialog import parse_paste
+from jobtui.ui.screens.inbox import Inbox
 from jobtui.ui.widgets.detail_text import detail_text
 from jobtui.ui.widgets.hanging import hang
 from jobtui.ui.widgets.sparkline import sparkline
@@ -65,14 +65,31 @@ def test_finish_message_and_desktop_sequence_are_safe() -> None:
     assert wrapped.startswith("\x1bPtmux;\x1b\x1b]9;x") and wrapped.endswith("\x1b\\")
 
 
-def test_high_rate_messages_collapse() -> None:
-    state = JobState(("p", "j"))
-    newer = message_for(events.JobUpdated(("p", "j"), state, False))
-    assert isinstance(newer, JobRefreshed)
-    assert newer.can_replace(JobRefreshed(state, False))
-    assert not newer.can_replace(JobRefreshed(JobState(("p", "other")), False))
-    cycle = RefreshCycleFinished(T0, 1, None)
-    assert cycle.can_replace(RefreshCycleFinished(T0, 2, None))
+def test_a_burst_drains_in_order_less_the_events_newer_ones_supersede() -> None:
+    wakes: list[int] = []
+    inbox = Inbox(lambda: wakes.append(1))
+    job, other = JobState(("p", "j")), JobState(("p", "other"))
+    burst = [
+        events.JobUpdated(job.key, job, False),  # skipped: a newer answer for the job follows
+        events.JobUpdated(job.key, job, True),  # kept: a changed answer must be painted
+        events.JobUpdated(job.key, job, False),
+        events.JobUpdated(other.key, other, False),  # kept: the next is another job's
+        events.StatusChanged(job.key, job, "RUNNING", "FAIL", True),  # each may toast
+        events.StatusChanged(job.key, job, "RUNNING", "FAIL", True),
+        events.FetchFailed(other.key, other, auth_error(), None),  # skipped: a newer failure
+        events.FetchFailed(other.key, other, auth_error(), T0),
+        events.CycleFinished(T0, 1, None),  # skipped: the next cycle's end says more
+        events.CycleFinished(T0, 2, None),
+        events.WatchlistChanged(),  # one reload for the session's event and the screen's
+        events.WatchlistChanged(),
+    ]
+    for event in burst:
+        inbox.put(event)
+    assert wakes == [1]  # one message drains the whole burst
+    kept = [1, 2, 3, 4, 5, 7, 9, 11]
+    assert list(inbox.drain()) == [burst[i] for i in kept]
+    inbox.put(events.Warned("x"))
+    assert wakes == [1, 1] and list(inbox.drain()) == [events.Warned("x")]
 
 
 def test_a_job_never_read_shows_error_in_detail_and_counts() -> None:

@@ -21,15 +21,15 @@ async def test_a_burst_on_a_big_watchlist_recounts_once_then_catches_up(
     monkeypatch.setattr(main_view, "STATUS_EVERY", 1.0)
     jobs = [job(f"{i:032x}", {"status": "RUNNING", "progress": "5%"}) for i in range(60)]
     async with running(FakeSession(jobs)) as ui:
-        ui.main.monotonic = lambda: 1000.0  # frozen: every answer lands in one window
+        ui.main.view.monotonic = lambda: 1000.0  # frozen: every answer lands in one window
         recounts: list[int] = []
-        real = ui.main.update_status
+        real = ui.main.view.update_status
 
         def counted() -> None:
             recounts.append(1)
             real()
 
-        monkeypatch.setattr(ui.main, "update_status", counted)
+        monkeypatch.setattr(ui.main.view, "update_status", counted)
         for i, watched in enumerate(jobs[:3]):
             record = replace(watched.state.record, status=Status.FAIL, status_raw="FAIL")
             state = watched.state.with_record(record, T0 + timedelta(seconds=i + 1))

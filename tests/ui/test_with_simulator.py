@@ -112,7 +112,7 @@ async def until(harness: Harness, condition: Callable[[], bool]) -> None:
 
 
 def _statuses(harness: Harness) -> set[str]:
-    return {j.state.record.status_text for j in harness.main.jobs.values() if j.state.record}
+    return {j.state.record.status_text for j in harness.main.view.jobs.values() if j.state.record}
 
 
 async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
@@ -125,11 +125,11 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
             time.advance(10)
             await ui.pilot.pause(0.05)
         await until(ui, lambda: any("finished: FAIL" in t for t in ui.toasts))
-        key = next(k for k in ui.main.jobs if k[1] == ELB_JOB)
+        key = next(k for k in ui.main.view.jobs if k[1] == ELB_JOB)
         ui.main.table.select_key(key)
         await ui.press("enter")
         assert "ELB private IP is not configured" in ui.detail()
-        request_id = ui.main.jobs[key].state.record.request_id
+        request_id = ui.main.view.jobs[key].state.record.request_id
         assert request_id and request_id in ui.detail()
 
 
@@ -157,7 +157,7 @@ async def test_remove_goes_through_the_store(tmp_path: Path, demo_sim: Simulator
     async with on_simulator(tmp_path, demo_sim) as (ui, _time):
         first = ui.main.table.selected_key
         await ui.press("d", "y")
-        await until(ui, lambda: first not in ui.main.jobs)
+        await until(ui, lambda: first not in ui.main.view.jobs)
         paths = Paths(tmp_path / "jobtui", env={})
         keys = [e.key for e in Watchlist(paths.watchlist_file, paths.lock_file).load()]
         assert first not in keys and len(keys) == len(demo_sim.scenario.jobs) - 1
@@ -169,7 +169,7 @@ async def test_the_hostile_scenario_is_shown_literally(
     async with on_simulator(tmp_path, hostile_sim) as (ui, _time):
         await until(ui, lambda: len(_statuses(ui)) == 3)
         details = {}
-        for key in list(ui.main.jobs):
+        for key in list(ui.main.view.jobs):
             ui.main.table.select_key(key)
             await ui.press("enter")
             details[key[1][-1]] = ui.detail()

@@ -1,26 +1,104 @@
-"""The main screen: what its keys do, on top of `MainView` which draws."""
+"""The main screen: what it composes, what its keys do, and where poller events go.
+
+Collaborators: `MainView` keeps the jobs and repaints them, `EventRouter` handles each
+poller event, `Inbox` queues events from any thread, `WatchlistKeys` asks and words
+the watchlist edits. The screen reaches the app only through `Host`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar, Optional
+from typing import ClassVar
 
-from textual import on
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Footer, Input, Static
 
-from jobtui.domain.state import WatchedJob, WatchEntry
-from jobtui.ui import clipboard
+from jobtui.ui import clipboard, render
+from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, description
-from jobtui.ui.render import literal
+from jobtui.ui.screens.inbox import Inbox, PollerNews
+from jobtui.ui.screens.main_events import EventRouter
+from jobtui.ui.screens.main_prefs import ShownPrefs
 from jobtui.ui.screens.main_view import MainView
+from jobtui.ui.screens.session_calls import SessionCalls
+from jobtui.ui.screens.watchlist_keys import WatchlistKeys
+from jobtui.ui.table import messages as table_messages
+from jobtui.ui.table.job_table import JobTable
+from jobtui.ui.widgets.banner import Banner
+from jobtui.ui.widgets.detail import JobDetail
+from jobtui.ui.widgets.status_bar import StatusBar
 
 
-class MainScreen(MainView):
-    """Key actions: they call the session in a worker and never block the UI."""
+class MainScreen(Screen[None]):
+    """Everything a user watches; key actions call the session in a worker, never blocking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
+
+    def __init__(self, tui: Host) -> None:
+        super().__init__()
+        self.tui = tui
+        self.view = MainView(self, tui)
+        self.router = EventRouter(self, self.view, tui)
+        self.inbox = Inbox(lambda: self.post_message(PollerNews()))
+        self.calls = SessionCalls(self, tui, self.inbox)
+        self.prefs = ShownPrefs(self, self.view, self.calls)
+        self.watchlist = WatchlistKeys(self, self.view, tui, self.calls)
+
+    def compose(self) -> ComposeResult:
+        options, zone, now = self.tui.options, self.tui.zone, self.tui.now
+        yield Banner(zone=zone, now=now, id="banner")
+        with Container(id="body", classes="right"):
+            yield JobTable(
+                id="jobs",
+                animations=options.animations,
+                glyphs=render.glyphs_for(whole_cells=not options.smooth_bars),
+                seconds_clock=options.seconds_clock,
+                zone=zone,
+                now=now,
+            )
+            yield JobDetail(zone=zone, id="detail")
+        # "/" before the words, as in less, k9s and htop: a kept filter reads as one.
+        with Horizontal(id="filter-bar"):
+            yield Static("/", id="filter-prompt", markup=False)
+            yield Input(placeholder="words in name, label, IDs, status, failure", id="filter")
+        yield StatusBar(zone=zone, id="status")
+        yield Footer(compact=True)  # "? Help" and "q Quit" must fit at 80 columns
+
+    @property
+    def table(self) -> JobTable:
+        return self.view.table
+
+    @property
+    def detail(self) -> JobDetail:
+        return self.view.detail
+
+    def on_mount(self) -> None:
+        self.tui.session.subscribe(self.inbox.put)
+        self.prefs.load(self.tui.session.prefs())
+        self.view.reload_jobs()
+        self.table.focus()
+        # Ages and elapsed times move on a coarse tick: nothing redraws every second
+        # unless the user asked for a seconds clock (see the bastion-host budgets).
+        self.set_interval(1 if self.tui.options.seconds_clock else 60, self.tick)
+
+    def tick(self) -> None:
+        self.table.tick(self.tui.now())
+        self.view.update_detail()
+
+    def on_poller_news(self, _message: PollerNews) -> None:
+        for event in self.inbox.drain():
+            self.router.handle(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # At 80 columns the palette hint would push "q Quit" and "? Help" off the footer.
+        footer, wide = self.query_one(Footer), event.size.width >= 100
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -33,9 +111,18 @@ class MainScreen(MainView):
                 bindings[key] = active._replace(binding=now)
         return bindings
 
-    def selected_job(self) -> Optional[WatchedJob]:
-        key = self.table.selected_key
-        return self.jobs.get(key) if key else None
+    # The table.
+    @on(JobTable.Selected)
+    def _highlighted(self) -> None:
+        self.view.update_detail()
+
+    @on(JobTable.SortChanged)
+    def _sort_changed(self, event: table_messages.SortChanged) -> None:
+        self.prefs.remember_sort(event.column, event.reverse)
+
+    @on(JobTable.Activated)
+    def _selected(self) -> None:
+        self.action_open_detail()
 
     # Moving and the detail pane.
     def action_cursor_down(self) -> None:
@@ -46,7 +133,7 @@ class MainScreen(MainView):
 
     def action_open_detail(self) -> None:
         self.detail.display = True
-        self.update_detail()
+        self.view.update_detail()
 
     def action_close_detail(self) -> None:
         # Escape in the filter, or with nothing else open, drops the filter (k9s, htop);
@@ -57,97 +144,53 @@ class MainScreen(MainView):
             self.table.focus()
         elif field.has_focus or field.value:
             field.value = ""
-            self.close_filter()
+            self.prefs.close_filter()
 
     def action_toggle_layout(self) -> None:
-        layout = "bottom" if self.prefs.detail_layout == "right" else "right"
-        self.apply_prefs(replace(self.prefs, detail_layout=layout), save=True)
+        layout = "bottom" if self.prefs.current.detail_layout == "right" else "right"
+        self.prefs.apply(replace(self.prefs.current, detail_layout=layout), save=True)
         self.action_open_detail()
 
-    # The watchlist.
+    # The watchlist: asked and worded by `WatchlistKeys`.
     def action_add(self) -> None:
-        job = self.selected_job()
-        project = job.entry.project_id if job else ""
-        region = (job.entry.region or "") if job else ""
-        from jobtui.ui.screens.add_dialog import AddDialog  # on first use: faster start
-
-        self.app.push_screen(AddDialog(project, region), self._added)
-
-    def _added(self, entries: Optional[list[WatchEntry]]) -> None:
-        if entries:
-            what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
-            self.call_session("add", entries, done=f"Watching {what}.", reload=True)
+        self.watchlist.add()
 
     def action_remove(self) -> None:
-        job = self.selected_job()
-        if job is None:
-            return
-        question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
-
-        def answer(yes: Optional[bool]) -> None:
-            if yes:
-                done = f"Stopped watching {_named(job)}."
-                self.call_session("remove", [job.entry.key], done=done, reload=True)
-
-        self.app.push_screen(_confirm(question), answer)
+        self.watchlist.remove()
 
     def action_prune(self) -> None:
-        finished = [job for job in self.jobs.values() if job.state.terminal]
-        if not finished:
-            self.app.notify("No finished jobs to prune.", markup=False, timeout=3)
-            return
-        jobs = f"{len(finished)} finished job" + ("s" if len(finished) > 1 else "")
-        question = f"Stop watching {jobs} (SUCCESS, FAIL, STOP)?"
-
-        def answer(yes: Optional[bool]) -> None:
-            if yes:
-                done = f"Pruned {jobs}."
-                self.call_session("prune", done=done, reload=True)
-
-        self.app.push_screen(_confirm(question, "Prune"), answer)
+        self.watchlist.prune()
 
     def action_refresh(self) -> None:
-        job = self.selected_job()
-        if job is not None:
-            self.call_session("refresh", job.entry.key, done=f"Refreshing {_named(job)}.")
+        self.watchlist.refresh()
 
     def action_refresh_all(self) -> None:
-        self.call_session("refresh", done="Refreshing all jobs.")
+        self.watchlist.refresh_all()
 
     def action_toggle_pause(self) -> None:
-        paused = bool(self.tui.session.paused)
-        self.call_session("resume" if paused else "pause")
-        self.app.notify(
-            "Polling resumed." if paused else "Polling paused.", markup=False, timeout=3
-        )
+        self.watchlist.toggle_pause()
 
     # Filter and sort, remembered through the session.
     def action_filter(self) -> None:
-        self.show_filter(True)
-        self.query_one("#filter", Input).focus()
+        self.prefs.show_filter(True)
+        self.prefs.filter_field.focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.table.set_filter(event.value)
-        self.update_status()
+        self.view.update_status()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.close_filter()
-
-    def close_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        self.show_filter(bool(field.value))
-        self.table.focus()
-        self.apply_prefs(replace(self.prefs, filter=field.value), save=True)
+        self.prefs.close_filter()
 
     def action_toggle_active_only(self) -> None:
-        flag = not self.prefs.active_only
-        self.apply_prefs(replace(self.prefs, active_only=flag), save=True)
+        flag = not self.prefs.current.active_only
+        self.prefs.apply(replace(self.prefs.current, active_only=flag), save=True)
         self.app.notify("Active jobs only." if flag else "All jobs.", markup=False, timeout=2)
 
     def action_cycle_sort(self) -> None:
-        # The table says SortChanged; MainView remembers it (mouse clicks too).
+        # The table says SortChanged; `_sort_changed` remembers it (mouse clicks too).
         self.table.cycle_sort()
 
     def action_reverse_sort(self) -> None:
@@ -155,30 +198,16 @@ class MainScreen(MainView):
 
     # Copying, through OSC 52.
     def action_copy_id(self) -> None:
-        job = self.selected_job()
+        job = self.view.selected_job()
         if job is not None:
             clipboard.copy(self.app, job.entry.job_id, "the job ID")
 
     def action_copy_detail(self) -> None:
-        job = self.selected_job()
+        job = self.view.selected_job()
         if job is not None:
             clipboard.copy(self.app, clipboard.failure_text(job), "failure detail")
 
     def action_copy_json(self) -> None:
-        job = self.selected_job()
+        job = self.view.selected_job()
         if job is not None:
             clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")
-
-
-def _named(job: WatchedJob) -> str:
-    """Name, label and ID: what a user recognises a job by (server text made literal)."""
-    record, entry = job.state.record, job.entry
-    name = literal(record.job_name) if record and record.job_name else "job"
-    label = f' "{literal(entry.label)}"' if entry.label else ""
-    return f"{name}{label} ({entry.job_id})"
-
-
-def _confirm(question: str, yes_label: str = "Remove") -> Screen[bool]:
-    from jobtui.ui.screens.confirm import ConfirmDialog  # on first use: faster start
-
-    return ConfirmDialog(question, yes_label)

@@ -1,0 +1,93 @@
+"""The keys that edit the watchlist or the polling: asked in a dialog, worded in a toast."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from textual.screen import Screen
+
+from jobtui.domain.state import WatchedJob, WatchEntry
+from jobtui.ui.host import Host
+from jobtui.ui.render import literal
+from jobtui.ui.screens.main_view import MainView
+from jobtui.ui.screens.session_calls import SessionCalls
+from jobtui.ui.session_api import SessionCall
+
+
+class WatchlistKeys:
+    """Add, remove, prune, refresh and pause: each a session call, run by `SessionCalls`."""
+
+    def __init__(
+        self, screen: Screen[None], view: MainView, tui: Host, calls: SessionCalls
+    ) -> None:
+        self.screen, self.view, self.tui, self.call = screen, view, tui, calls.run
+
+    def add(self) -> None:
+        job = self.view.selected_job()
+        project = job.entry.project_id if job else ""
+        region = (job.entry.region or "") if job else ""
+        from jobtui.ui.screens.add_dialog import AddDialog  # on first use: faster start
+
+        self.screen.app.push_screen(AddDialog(project, region), self._added)
+
+    def _added(self, entries: Optional[list[WatchEntry]]) -> None:
+        if entries:
+            what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
+            self.call(lambda s: s.add(entries), done=f"Watching {what}.", reload=True)
+
+    def remove(self) -> None:
+        job = self.view.selected_job()
+        if job is None:
+            return
+        question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
+
+        def answer(yes: Optional[bool]) -> None:
+            if yes:
+                done = f"Stopped watching {_named(job)}."
+                self.call(lambda s: s.remove([job.entry.key]), done=done, reload=True)
+
+        self.screen.app.push_screen(_confirm(question), answer)
+
+    def prune(self) -> None:
+        finished = [job for job in self.view.jobs.values() if job.state.terminal]
+        if not finished:
+            self.screen.app.notify("No finished jobs to prune.", markup=False, timeout=3)
+            return
+        jobs = f"{len(finished)} finished job" + ("s" if len(finished) > 1 else "")
+        question = f"Stop watching {jobs} (SUCCESS, FAIL, STOP)?"
+
+        def answer(yes: Optional[bool]) -> None:
+            if yes:
+                self.call(lambda s: s.prune(), done=f"Pruned {jobs}.", reload=True)
+
+        self.screen.app.push_screen(_confirm(question, "Prune"), answer)
+
+    def refresh(self) -> None:
+        job = self.view.selected_job()
+        if job is not None:
+            key = job.entry.key
+            self.call(lambda s: s.refresh(key), done=f"Refreshing {_named(job)}.")
+
+    def refresh_all(self) -> None:
+        self.call(lambda s: s.refresh(), done="Refreshing all jobs.")
+
+    def toggle_pause(self) -> None:
+        paused = bool(self.tui.session.paused)
+        call: SessionCall = (lambda s: s.resume()) if paused else (lambda s: s.pause())
+        self.call(call)
+        words = "Polling resumed." if paused else "Polling paused."
+        self.screen.app.notify(words, markup=False, timeout=3)
+
+
+def _named(job: WatchedJob) -> str:
+    """Name, label and ID: what a user recognises a job by (server text made literal)."""
+    record, entry = job.state.record, job.entry
+    name = literal(record.job_name) if record and record.job_name else "job"
+    label = f' "{literal(entry.label)}"' if entry.label else ""
+    return f"{name}{label} ({entry.job_id})"
+
+
+def _confirm(question: str, yes_label: str = "Remove") -> Screen[bool]:
+    from jobtui.ui.screens.confirm import ConfirmDialog  # on first use: faster start
+
+    return ConfirmDialog(question, yes_label)
