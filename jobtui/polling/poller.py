@@ -131,12 +131,6 @@ class Poller:
     def _all_gates(self) -> list[Gate]:
         return [*self._fetcher.endpoints.values(), *self._fetcher.credentials.values()]
 
-    def endpoints_down(self) -> list[Gate]:
-        return [gate for gate in self._fetcher.endpoints.values() if gate.blocked]
-
-    def credentials_paused(self) -> list[Gate]:
-        return [gate for gate in self._fetcher.credentials.values() if gate.blocked]
-
     def wall_at(self, when: float) -> datetime:
         """A time on the poller's monotonic clock as a wall-clock time."""
         return self._fetcher.wall_at(when)

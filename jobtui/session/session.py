@@ -37,7 +37,6 @@ from jobtui.store.watchlist import StateCache, Watchlist
 if TYPE_CHECKING:
     from jobtui.polling.fetcher import Router
     from jobtui.polling.poller import Poller
-    from jobtui.session.status_line import StatusLine
 
     class Links(Router, Protocol):
         """What the session needs of `jobtui.polling.connections.Connections`."""
@@ -132,11 +131,6 @@ class Session:
     @property
     def endpoint_label(self) -> str:
         return self._connections.label()
-
-    def status_line(self) -> StatusLine:
-        from jobtui.session.status_line import status_line
-
-        return status_line(self.poller, self.endpoint_label, self._wall(), self.notice)
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         """Call `callback` with every event; returns a function that unsubscribes."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from jobtui.domain.state import JobKey, JobState, WatchedJob
+from jobtui.session.status_line import Problem, StatusFacts
 from jobtui.ui import messages as m
 from jobtui.ui import render
 from jobtui.ui.notify import announce_finished
@@ -25,10 +26,10 @@ from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.session_api import settle
 from jobtui.ui.table import messages as table_messages
 from jobtui.ui.table.job_table import JobTable
-from jobtui.ui.widgets.banner import Banner, Problem
+from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
-from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, count_words, ordered_counts
+from jobtui.ui.widgets.status_bar import StatusBar, count_words, ordered_counts
 
 if TYPE_CHECKING:
     from textual.timer import Timer
