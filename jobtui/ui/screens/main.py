@@ -76,7 +76,7 @@ class MainScreen(MainView):
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
         if entries:
             what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
-            self.call_session("add", entries, done=f"Watching {what}.", reload=True)
+            self.call_session("add", entries, done=f"Watching {what}.")
 
     def action_remove(self) -> None:
         job = self.selected_job()
@@ -87,7 +87,7 @@ class MainScreen(MainView):
         def answer(yes: Optional[bool]) -> None:
             if yes:
                 done = f"Stopped watching {_named(job)}."
-                self.call_session("remove", [job.entry.key], done=done, reload=True)
+                self.call_session("remove", [job.entry.key], done=done)
 
         self.app.push_screen(_confirm(question), answer)
 
@@ -102,7 +102,7 @@ class MainScreen(MainView):
         def answer(yes: Optional[bool]) -> None:
             if yes:
                 done = f"Pruned {jobs}."
-                self.call_session("prune", done=done, reload=True)
+                self.call_session("prune", done=done)
 
         self.app.push_screen(_confirm(question, "Prune"), answer)
 

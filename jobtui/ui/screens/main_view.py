@@ -222,8 +222,11 @@ class MainView(Screen[None]):
             )
         )
 
-    def call_session(self, method: str, *args: Any, done: str = "", reload: bool = False) -> None:
-        """Run a session call off the key handler; toast `done` or the error's sentence."""
+    def call_session(self, method: str, *args: Any, done: str = "") -> None:
+        """Run a session call off the key handler; toast `done` or the error's sentence.
+
+        An edit's new list arrives as the session's WatchlistChanged: no reload here.
+        """
 
         async def work() -> None:
             try:
@@ -233,8 +236,6 @@ class MainView(Screen[None]):
                 return
             if done:
                 self.app.notify(done, markup=False, timeout=3)
-            if reload:
-                self.post_message(m.WatchlistReloaded())
 
         self.run_worker(work(), group="session", exit_on_error=False)
 

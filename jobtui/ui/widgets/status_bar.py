@@ -74,9 +74,9 @@ def _line(words: StatusWords) -> Text:
     if words.next is not None:
         parts.append(Text(words.next))
     counts = Text(words.shown)
-    for status, count in words.counts:
+    for status, said in words.counts:
         counts.append(" ")
-        counts.append_text(lit(count, style_of(status)))
+        counts.append_text(lit(said, style_of(status)))
     parts.append(counts)
     return Text("  ").join(parts)
 
