@@ -7,7 +7,7 @@ a new JobState, a schedule update and the events the TUI and `wait` consume.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Callable, Optional, Protocol, Union
 
@@ -68,6 +68,7 @@ class Fetcher:
     ) -> None:
         self.router, self.schedule, self.bucket = router, schedule, bucket
         self.clock, self.wall, self.emit, self.rand = clock, wall, emit, rand
+        # Read by the poller; written only here (`watch`, `seed`, answers and errors).
         self.entries: dict[JobKey, WatchEntry] = {}
         self.states: dict[JobKey, JobState] = {}
         self.endpoints: dict[str, Gate] = {}
@@ -75,6 +76,28 @@ class Fetcher:
         self.requested = 0
         self.cycle_started = NEVER  # set by run_cycle: answers are due again from here
         self._routes: dict[JobKey, Union[Route, ErrorInfo]] = {}
+
+    def watch(self, entries: Iterable[WatchEntry]) -> None:
+        """Watch exactly these jobs: new ones are due now, dropped ones forgotten."""
+        wanted = {entry.key: entry for entry in entries}
+        for key in [key for key in self.entries if key not in wanted]:
+            del self.entries[key]
+            self.states.pop(key, None)
+            self.schedule.discard(key)
+        now = self.clock()
+        for key, entry in wanted.items():
+            self.entries[key] = entry
+            state = self.states.get(key)
+            self.schedule.add(key, now, terminal=state is not None and state.terminal)
+        self.forget_routes()
+
+    def seed(self, states: Mapping[JobKey, JobState]) -> None:
+        """Start from cached states (marked stale); finished jobs are not asked again."""
+        now = self.clock()
+        for key, state in states.items():
+            self.states.setdefault(key, state)
+            if key in self.schedule and state.terminal:
+                self.schedule.succeeded(key, now, terminal=True, changed=False)
 
     def route(self, key: JobKey) -> Union[Route, ErrorInfo]:
         """The job's route (cached), or the error that says why it has none."""

@@ -82,26 +82,12 @@ class Poller:
 
     def set_entries(self, entries: Iterable[WatchEntry]) -> None:
         """Watch exactly these jobs: new ones are due now, dropped ones forgotten."""
-        wanted = {entry.key: entry for entry in entries}
-        for key in [key for key in self._fetcher.entries if key not in wanted]:
-            del self._fetcher.entries[key]
-            self._fetcher.states.pop(key, None)
-            self.schedule.discard(key)
-        now = self._clock()
-        for key, entry in wanted.items():
-            self._fetcher.entries[key] = entry
-            state = self._fetcher.states.get(key)
-            self.schedule.add(key, now, terminal=state is not None and state.terminal)
-        self._fetcher.forget_routes()
+        self._fetcher.watch(entries)
         self._poke()
 
     def seed(self, states: Mapping[JobKey, JobState]) -> None:
         """Start from cached states (marked stale); finished jobs are not asked again."""
-        now = self._clock()
-        for key, state in states.items():
-            self._fetcher.states.setdefault(key, state)
-            if key in self.schedule and state.terminal:
-                self.schedule.succeeded(key, now, terminal=True, changed=False)
+        self._fetcher.seed(states)
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         """Refresh one job now (even a finished one), or every unfinished job.
@@ -144,12 +130,6 @@ class Poller:
 
     def _all_gates(self) -> list[Gate]:
         return [*self._fetcher.endpoints.values(), *self._fetcher.credentials.values()]
-
-    def endpoints_down(self) -> list[Gate]:
-        return [gate for gate in self._fetcher.endpoints.values() if gate.blocked]
-
-    def credentials_paused(self) -> list[Gate]:
-        return [gate for gate in self._fetcher.credentials.values() if gate.blocked]
 
     def wall_at(self, when: float) -> datetime:
         """A time on the poller's monotonic clock as a wall-clock time."""

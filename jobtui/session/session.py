@@ -2,7 +2,7 @@
 
 It shows the last known picture at once (cached states, marked stale), keeps the
 poller's entries in step with the watchlist (also when another process edits it), and
-saves the cache after cycles, debounced, on one disk thread (edits: `session_edits`).
+saves the cache after cycles, debounced, on one disk thread (edits: `Session.edits`).
 A disk that refuses a write becomes a SaveFailed event and a notice, never a crash.
 No Textual here. The first paint needs only the store and the cache: the poller is
 built on first use and httpx is imported in a thread by `start()`.
@@ -29,8 +29,7 @@ from jobtui.domain.events import (
 )
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.session.disk_queue import DiskQueue
-from jobtui.session.edits import SessionEdits
-from jobtui.store import prefs as prefs_file
+from jobtui.session.edits import Edits
 from jobtui.store.config import Settings
 from jobtui.store.paths import Paths
 from jobtui.store.watchlist import StateCache, Watchlist
@@ -38,7 +37,6 @@ from jobtui.store.watchlist import StateCache, Watchlist
 if TYPE_CHECKING:
     from jobtui.polling.fetcher import Router
     from jobtui.polling.poller import Poller
-    from jobtui.session.status_line import StatusLine
 
     class Links(Router, Protocol):
         """What the session needs of `jobtui.polling.connections.Connections`."""
@@ -64,7 +62,7 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Session(SessionEdits):
+class Session:
     """What the TUI and `wait` talk to; see docs/internals.md for the contract."""
 
     def __init__(
@@ -79,22 +77,22 @@ class Session(SessionEdits):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         wall: Callable[[], datetime] = utcnow,
     ) -> None:
-        self._watchlist, self._cache, self._connections = watchlist, cache, connections
-        self._settings, self._prefs_path = settings, prefs_path
+        self._cache, self._connections = cache, connections
+        self._settings = settings
         self._clock, self._sleep, self._wall = clock, sleep, wall
         self._listeners: list[Listener] = []
         self._poller: Optional[Poller] = None
-        self._entries = watchlist.load()
+        self._disk = DiskQueue()
+        self.edits = Edits(
+            watchlist, self._disk, show=self._show, report=self._report, prefs_path=prefs_path
+        )
         cached = cache.load()
         self.notice: Optional[str] = cache.warning
-        self._seed = {e.key: cached[e.key] for e in self._entries if e.key in cached}
+        self._seed = {e.key: cached[e.key] for e in self.edits.entries if e.key in cached}
         self._dirty = False
         self._saved_at = clock()
         self._tasks: list[asyncio.Future[None]] = []
-        self._disk = DiskQueue()
         self._failing: dict[str, str] = {}  # what → message of saves that last failed
-        # Read once here, before the UI runs: the UI asks at mount and must not wait on disk.
-        self._prefs = prefs_file.load_prefs(prefs_path) if prefs_path else {}
 
     @classmethod
     def from_paths(cls, paths: Paths, settings: Settings, connections: Links, **kw: Any) -> Session:
@@ -114,7 +112,7 @@ class Session(SessionEdits):
                 sleep=self._sleep, wall=self._wall, on_event=self._emit,
             )  # fmt: skip
             self._poller.seed(self._seed)
-            self._poller.set_entries(self._entries)
+            self._poller.set_entries(self.edits.entries)
         return self._poller
 
     # What the UI reads ----------------------------------------------------------
@@ -124,7 +122,7 @@ class Session(SessionEdits):
 
     def jobs(self) -> list[WatchedJob]:
         states = self._states()
-        return [WatchedJob(e, states.get(e.key) or JobState(e.key)) for e in self._entries]
+        return [WatchedJob(e, states.get(e.key) or JobState(e.key)) for e in self.edits.entries]
 
     @property
     def paused(self) -> bool:
@@ -133,11 +131,6 @@ class Session(SessionEdits):
     @property
     def endpoint_label(self) -> str:
         return self._connections.label()
-
-    def status_line(self) -> StatusLine:
-        from jobtui.session.status_line import status_line
-
-        return status_line(self.poller, self.endpoint_label, self._wall(), self.notice)
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         """Call `callback` with every event; returns a function that unsubscribes."""
@@ -163,7 +156,7 @@ class Session(SessionEdits):
     async def _poll(self) -> None:
         # httpx and the first client cost ~0.3 s: pay it in a thread after the first
         # paint, not on the UI's loop when the first request goes out.
-        warnings = await asyncio.to_thread(self._warm_up, list(self._entries))
+        warnings = await asyncio.to_thread(self._warm_up, list(self.edits.entries))
         for warning in warnings:
             self._emit(Warned(warning))
         await self.poller.run()
@@ -204,19 +197,16 @@ class Session(SessionEdits):
         A file that no longer parses (a hand edit half done) leaves the jobs as they
         were and says so in `notice`.
         """
-        if not self._watchlist.changed():
-            return False
         try:
-            self._show(self._watchlist.load())
+            return self.edits.reread()
         except JobtuiError as exc:
             self.notice = f"{exc} (still watching the last good list)"
             return False
-        return True
 
     async def save_cache(self) -> None:
         """Write the state cache off the event loop; a refusal becomes a SaveFailed event."""
         states = dict(self._states())
-        keep = {e.key for e in self._entries}
+        keep = {e.key for e in self.edits.entries}
         self._dirty, self._saved_at = False, self._clock()
         try:
             await self._disk.submit(lambda: self._cache.save(states, keep=keep))
@@ -225,7 +215,25 @@ class Session(SessionEdits):
         else:
             self._report("state cache", None)
 
-    # What the UI asks for (edits and prefs: `SessionEdits`) -----------------------
+    # What the UI asks for (edits and prefs are `self.edits`'s) -------------------
+
+    def add(self, entries: Iterable[WatchEntry]) -> list[WatchEntry]:
+        """Watch these jobs (through the store); returns those that were new."""
+        return self.edits.add(entries)
+
+    def remove(self, keys: Iterable[JobKey]) -> int:
+        return self.edits.remove(keys)
+
+    def prune(self, older_than: Optional[float] = None) -> int:
+        """Stop watching finished jobs (only those finished `older_than` seconds ago)."""
+        return self.edits.prune(self.jobs(), self._wall(), older_than)
+
+    def prefs(self) -> dict[str, Any]:
+        return self.edits.prefs()
+
+    def save_prefs(self, prefs: dict[str, Any]) -> None:
+        """Remember `prefs` (merged over the saved ones) and write them off the UI's loop."""
+        self.edits.save_prefs(prefs)
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.poller.refresh(key)
@@ -256,7 +264,7 @@ class Session(SessionEdits):
             self._emit(SaveRecovered(what))
 
     def _show(self, entries: list[WatchEntry]) -> None:
-        self._entries = entries
+        """The edits show a new list: the poller watches it and listeners hear of it."""
         if self._poller is not None:
             self._poller.set_entries(entries)
         self._emit(WatchlistChanged())

@@ -1,74 +1,147 @@
-"""What the status line says: endpoint, last and next refresh, pause, and the banner."""
+"""The words of the status line and of the banner: the one place they are worded.
+
+Plain strings and the facts they come from, no Textual and no styles: the screen's
+widgets (`jobtui.ui.widgets.status_bar`, `banner`) only draw them, with server and
+config text made literal there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Optional
+from typing import Any, Optional
 
-if TYPE_CHECKING:  # the TUI imports this module before the poller is needed
-    from jobtui.polling.poller import Poller
+from jobtui.domain.errors import ErrorInfo
+
+# Between a banner line's lead (drawn bold) and the client's sentence.
+SEPARATOR = " — "
 
 
 @dataclass(frozen=True)
-class StatusLine:
-    """Plain data for the TUI's status line; `banner` is the one thing to shout about."""
+class Problem:
+    """An endpoint down (`since` it went) or a credential refused (`credential`)."""
+
+    error: ErrorInfo
+    retry_at: datetime
+    since: Optional[datetime] = None
+    credential: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class BannerLine:
+    """One banner line: the state and countdown, then the client's sentence."""
+
+    lead: str
+    sentence: str
+
+    def __str__(self) -> str:
+        return f"{self.lead}{SEPARATOR}{self.sentence}"
+
+
+def banner_line(problem: Problem, now: datetime, zone: Optional[tzinfo] = None) -> BannerLine:
+    """The issue's words, "Offline since hh:mm, retrying in N s", or the refused credential."""
+    retrying = f"retrying in {_seconds(problem.retry_at, now)}"
+    if problem.credential is None:
+        lead = f"Offline since {_clock(problem.since, zone)}, {retrying}"
+    else:
+        lead = f"Credentials {problem.credential} refused, {retrying}"
+    return BannerLine(lead, sentence(problem.error))
+
+
+def sentence(error: ErrorInfo) -> str:
+    """The client's sentence, with the request ID support asks for (said once)."""
+    if error.request_id and error.request_id not in error.message:
+        return f"{error.message} (request ID {error.request_id})"
+    return error.message
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """Everything the status line shows; equal facts mean no redraw."""
 
     endpoint: str
     last_refresh: Optional[datetime]
     next_refresh: Optional[datetime]
     paused: bool
-    offline_since: Optional[datetime] = None
-    retry_at: Optional[datetime] = None
-    banner: Optional[str] = None
-    notice: Optional[str] = None
+    shown: int
+    total: int
+    counts: tuple[tuple[str, int], ...]
+    # Without a seconds clock, times show to the minute so a poll that changes
+    # nothing changes no byte on screen; `interval` then stands in for "next".
+    seconds: bool = False
+    interval: Optional[float] = None
+
+    @classmethod
+    def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
+        """Facts with `last_refresh` cut to the minute unless `seconds`."""
+        if last is not None and not seconds:
+            last = last.replace(second=0, microsecond=0)
+        return cls(last_refresh=last, seconds=seconds, **facts)
 
 
-def status_line(
-    poller: Poller, endpoint: str, now: datetime, notice: Optional[str] = None
-) -> StatusLine:
-    """Build the status line from the poller's gates; the worst trouble wins the banner."""
-    down = poller.endpoints_down()
-    refused = poller.credentials_paused()
-    since = min((g.since for g in down if g.since), default=None)
-    retry = min((poller.wall_at(g.retry_at) for g in [*down, *refused]), default=None)
-    banner = None
-    if refused:
-        gate = refused[0]
-        banner = (
-            f"Credentials refused ({gate.name}); polling paused, "
-            f"next try in {_seconds(retry, now)} (press r to retry now)"
-        )
-    elif down:
-        banner = (
-            f"{offline_since(since, retry, now)}"
-            f" ({down[0].error.message if down[0].error else down[0].name})"
-        )
-    return StatusLine(
-        endpoint, poller.last_cycle, poller.next_due(), poller.paused, since, retry, banner, notice
+@dataclass(frozen=True)
+class StatusWords:
+    """One wording of the status line; the widget joins the parts that are there."""
+
+    endpoint: Optional[str]  # None: left out for width
+    paused: Optional[str]  # "PAUSED" while paused
+    refreshed: str
+    next: Optional[str]  # None: paused, or left out for width
+    shown: str
+    counts: tuple[tuple[str, str], ...]  # (status word, its count's words)
+
+
+def status_words(facts: StatusFacts, zone: Optional[tzinfo] = None) -> Iterator[StatusWords]:
+    """The wordings from longest to shortest, for a screen too narrow for the first.
+
+    The endpoint goes first, then the next refresh (the interval is in config.toml;
+    "refreshed 09:02" is what says the data is fresh), and last the word "refreshed".
+    """
+    for endpoint, nxt, words in _SHORTER:
+        yield _words(facts, zone, endpoint, words, nxt)
+
+
+# (endpoint, next refresh, words around times), longest first.
+_SHORTER = ((True, True, True), (False, True, True), (False, False, True), (False, False, False))
+
+
+def _words(
+    facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: bool, nxt: bool
+) -> StatusWords:
+    last = _time(facts.last_refresh, zone, facts.seconds) if facts.last_refresh else "not yet"
+    return StatusWords(
+        endpoint=(facts.endpoint or "no endpoint") if endpoint else None,
+        paused="PAUSED" if facts.paused else None,
+        refreshed=f"refreshed {last}" if words else last,
+        next=_next(facts, zone) if nxt and not facts.paused else None,
+        shown=f"│ {shown_label(facts.shown, facts.total)} ",
+        counts=tuple((status, f"{status} {count}") for status, count in facts.counts),
     )
 
 
-def offline_since(
-    since: Optional[datetime],
-    retry: Optional[datetime],
-    now: datetime,
-    zone: Optional[tzinfo] = None,
-) -> str:
-    """The status line's and the TUI banner's words: Offline since hh:mm, retrying in N s."""
-    return f"Offline since {_clock(since, zone)}, {retrying_in(retry, now)}"
+def shown_label(shown: int, total: int) -> str:
+    """`12 of 50 shown`, or `50 jobs` when nothing is hidden."""
+    if shown == total:
+        return f"{total} job" + ("" if total == 1 else "s")
+    return f"{shown} of {total} shown"
 
 
-def retrying_in(when: Optional[datetime], now: datetime) -> str:
-    """The countdown to `when` in whole seconds (never negative), or "a moment" if unknown."""
-    return f"retrying in {_seconds(when, now)}"
+def _next(facts: StatusFacts, zone: Optional[tzinfo]) -> str:
+    """The next refresh to the second, or the interval when times are coarse."""
+    if facts.seconds and facts.next_refresh is not None:
+        return f"next {_time(facts.next_refresh, zone, True)}"
+    return f"every {facts.interval:g}s" if facts.interval else ""
+
+
+def _time(at: datetime, zone: Optional[tzinfo], seconds: bool) -> str:
+    return at.astimezone(zone).strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
 def _clock(when: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
-    return when.astimezone(zone).strftime("%H:%M") if when else "?"
+    return _time(when, zone, False) if when else "?"
 
 
-def _seconds(when: Optional[datetime], now: datetime) -> str:
-    if when is None:
-        return "a moment"
+def _seconds(when: datetime, now: datetime) -> str:
+    """The countdown to `when` in whole seconds, never negative."""
     return f"{max(0, round((when - now).total_seconds()))} s"

@@ -1,7 +1,7 @@
 """The endpoint goes away for minutes and comes back: stopped, DNS, TLS, a proxy's HTML.
 
 Each outage is real HTTP over loopback in virtual time. While it lasts the jobs keep
-their last answers, the status line says "Offline since hh:mm, retrying in N s" with
+their last answers, the banner says "Offline since hh:mm, retrying in N s" with
 the client's one sentence, and the endpoint gets one probe at a time. When the
 endpoint is back, the next probe (due within the backoff period in force) finds it.
 """
@@ -18,6 +18,7 @@ import pytest
 
 from jobtui.domain.events import EndpointDown, EndpointUp
 from jobtui.domain.state import JobKey, WatchedJob
+from jobtui.session.status_line import Problem, banner_line
 from tests.faults.rig import KEYS, Outage, Resolver, session_on
 
 # The client's sentence for each outage (docs/internals.md, "Kinds as mapped").
@@ -54,23 +55,24 @@ async def test_an_outage_keeps_the_picture_says_so_and_ends_by_itself(
         # The last known answers stay, each flagged with the outage's error.
         assert _picture(jobs) == before
         assert all(job.state.error and job.state.error.kind == kind for job in jobs)
-        line = rig.session.status_line()
-        assert line.banner is not None and words in line.banner, line.banner
-        since = line.offline_since
-        assert since is not None and since.astimezone().strftime("%H:%M") in line.banner
-        assert re.match(r"Offline since \d\d:\d\d, retrying in \d+ s \(.+\.\)$", line.banner)
+        # The banner's words for the last EndpointDown, as the screen makes them.
+        _, down = rig.of(EndpointDown)[-1]
+        problem = Problem(down.error, down.retry_at, since=down.since)
+        banner = str(banner_line(problem, rig.session.poller.wall_at(rig.time.now)))
+        assert words in banner, banner
+        assert down.since.astimezone().strftime("%H:%M") in banner
+        assert re.match(r"Offline since \d\d:\d\d, retrying in \d+ s — .+\.$", banner)
         # One probe at a time, backing off: not six jobs every ten seconds (144).
         assert rig.session.poller.requested - sent <= 10
 
         healed_at = rig.time.now
-        _, down = rig.of(EndpointDown)[-1]
         period = (down.retry_at - rig.session.poller.wall_at(healed_at)).total_seconds()
         outage.heal()
         rig.time.sim = outage.sim
         await rig.poll(310)
         (up_at, _), *more = rig.of(EndpointUp)
         assert 0 <= period <= 300 and not more and up_at - healed_at <= period + 0.2
-        assert rig.session.status_line().banner is None
+        assert rig.of(EndpointUp)[-1][0] > rig.of(EndpointDown)[-1][0]  # the banner goes
         assert all(job.state.error is None and job.state.record for job in rig.session.jobs())
         assert outage.sim.count(KEYS[0][1]) >= 1
 

@@ -10,9 +10,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from jobtui.domain.events import CycleFinished, PollerEvent, SaveFailed, Warned, WatchlistChanged
+from jobtui.domain.events import (
+    CredentialPaused,
+    CycleFinished,
+    EndpointDown,
+    EndpointUp,
+    PollerEvent,
+    SaveFailed,
+    Warned,
+    WatchlistChanged,
+)
 from jobtui.polling.connections import Connections
 from jobtui.session.session import Session
+from jobtui.session.status_line import Problem, banner_line
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
 from jobtui.store.config import Settings
@@ -111,7 +121,7 @@ async def test_the_cache_is_saved_and_a_refusal_is_reported(tmp_path: Path) -> N
         await rig.session.save_cache()
         failures = [e for e in rig.events if isinstance(e, SaveFailed)]
         assert [e.what for e in failures] == ["state cache"]
-        assert rig.session.status_line().notice == failures[0].message
+        assert rig.session.notice == failures[0].message
 
 
 async def test_start_polls_at_once_and_stop_saves(tmp_path: Path) -> None:
@@ -121,27 +131,33 @@ async def test_start_polls_at_once_and_stop_saves(tmp_path: Path) -> None:
         assert len(json.loads(rig.paths.state_file.read_text())["states"]) == 3
 
 
-async def test_the_status_line_says_when_the_endpoint_is_down(tmp_path: Path) -> None:
+async def test_the_banner_says_when_the_endpoint_is_down(tmp_path: Path) -> None:
     async with harness(tmp_path) as rig:
         rig.session.add(entries(SCENARIO))
         rig.sim.set_fault("reset")
         await rig.poll(2)
-        line = rig.session.status_line()
-        assert line.banner and line.banner.startswith("Offline since")
+        (down,) = [e for e in rig.events if isinstance(e, EndpointDown)]
+        assert down.endpoint == rig.sim.url
+        # What the screen's banner says of it (`MainView` makes the same Problem).
+        problem = Problem(down.error, down.retry_at, since=down.since)
+        line = str(banner_line(problem, rig.time.wall()))
+        assert line.startswith("Offline since")
         # The next probe is 2.5 to 5 s after the first (jittered); 2 s have passed.
-        assert re.search(r"retrying in [0-3] s \(The connection to 127.0.0.1", line.banner)
-        assert line.endpoint == rig.sim.url.split("//")[1] and line.offline_since
+        assert re.search(r"retrying in [0-3] s — The connection to 127.0.0.1", line)
         rig.sim.clear_faults()
         await rig.poll(5)
-        assert rig.session.status_line().banner is None
+        gates = [e for e in rig.events if isinstance(e, (EndpointDown, EndpointUp))]
+        assert isinstance(gates[-1], EndpointUp)  # and the banner goes
 
 
-async def test_the_status_line_says_when_credentials_are_refused(tmp_path: Path) -> None:
+async def test_the_banner_says_when_credentials_are_refused(tmp_path: Path) -> None:
     async with harness(tmp_path, ak="AK", sk="SK") as rig:
         rig.session.add(entries(SCENARIO))
         await rig.poll()
-        banner = rig.session.status_line().banner
-        assert banner and "Credentials refused" in banner and "press r" in banner
+        (paused,) = [e for e in rig.events if isinstance(e, CredentialPaused)]
+        problem = Problem(paused.error, paused.probe_at, credential=paused.credential)
+        line = str(banner_line(problem, rig.time.wall()))
+        assert re.match(r"Credentials .+ refused, retrying in 1[5-8]\d s — ", line), line
         assert rig.sim.count() == 1
 
 
@@ -161,7 +177,7 @@ async def test_a_watchlist_broken_by_hand_keeps_the_last_good_jobs(tmp_path: Pat
         rig.paths.watchlist_file.write_text("version = 1\n[[jobs]\nproject_id = ", "utf-8")
         assert not rig.session.notice_edits()
         assert len(rig.session.jobs()) == 3
-        notice = rig.session.status_line().notice
+        notice = rig.session.notice
         assert notice and "watchlist.toml:2" in notice and "last good list" in notice
 
 

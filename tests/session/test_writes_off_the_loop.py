@@ -63,7 +63,7 @@ async def test_a_refused_watchlist_write_is_an_event_and_the_disk_list_comes_bac
         failed = [e for e in rig.events if isinstance(e, SaveFailed)]
         assert [e.what for e in failed] == ["watchlist"]
         assert "version" in failed[0].message
-        assert rig.session.status_line().notice == failed[0].message
+        assert rig.session.notice == failed[0].message
         # What the table shows is what was kept, not what was asked for.
         assert [j.entry.key for j in rig.session.jobs()] == KEYS[:1]
 
@@ -101,11 +101,11 @@ async def test_a_save_that_works_again_is_announced_once(tmp_path: Path) -> None
         rig.paths.prefs_file.mkdir()
         rig.session.save_prefs({"filter": "elb"})
         await rig.session.flush()
-        assert rig.session.status_line().notice
+        assert rig.session.notice
         rig.paths.prefs_file.rmdir()
         rig.session.save_prefs({"filter": "elb"})
         rig.session.save_prefs({"filter": "x"})
         await rig.session.flush()
         said = [type(e).__name__ for e in rig.events if isinstance(e, (SaveFailed, SaveRecovered))]
         assert said == ["SaveFailed", "SaveRecovered"]
-        assert rig.session.status_line().notice is None
+        assert rig.session.notice is None

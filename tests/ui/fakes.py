@@ -53,11 +53,14 @@ class FakeSession:
         self.calls.append(("add", (entries,)))
         for entry in entries:
             self._jobs[entry.key] = WatchedJob(entry, JobState(entry.key))
+        self.emit(events.WatchlistChanged())  # as the real session announces its edits
         return entries
 
     def remove(self, keys: list[JobKey]) -> int:
         self.calls.append(("remove", (keys,)))
-        return sum(self._jobs.pop(key, None) is not None for key in keys)
+        removed = sum(self._jobs.pop(key, None) is not None for key in keys)
+        self.emit(events.WatchlistChanged())
+        return removed
 
     def prune(self, older_than: Optional[float] = None) -> int:
         self.calls.append(("prune", ()))

@@ -8,6 +8,7 @@ from rich.console import Console
 
 from jobtui.domain import events
 from jobtui.domain.state import JobState, WatchedJob
+from jobtui.session.status_line import StatusFacts
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.remembered import UiPrefs
@@ -16,7 +17,7 @@ from jobtui.ui.screens.inbox import Inbox
 from jobtui.ui.widgets.detail_text import detail_text
 from jobtui.ui.widgets.hanging import hang
 from jobtui.ui.widgets.sparkline import sparkline
-from jobtui.ui.widgets.status_bar import StatusFacts, count_words, ordered_counts, status_text
+from jobtui.ui.widgets.status_bar import count_words, ordered_counts, status_text
 from tests.ui.fakes import T0, auth_error, demo_jobs
 
 

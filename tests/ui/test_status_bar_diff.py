@@ -11,8 +11,9 @@ from rich.console import Console
 from textual._compositor import ChopsUpdate
 from textual.app import App, ComposeResult
 
+from jobtui.session.status_line import StatusFacts
 from jobtui.ui import partial_update
-from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts
+from jobtui.ui.widgets.status_bar import StatusBar
 
 WIDTH = 120
 AT_1630 = datetime(2026, 11, 29, 16, 30, tzinfo=timezone.utc)

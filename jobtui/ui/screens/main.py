@@ -44,7 +44,7 @@ class MainScreen(Screen[None]):
         self.view = MainView(self, tui)
         self.router = EventRouter(self, self.view, tui)
         self.inbox = Inbox(lambda: self.post_message(PollerNews()))
-        self.calls = SessionCalls(self, tui, self.inbox)
+        self.calls = SessionCalls(self, tui)
         self.prefs = ShownPrefs(self, self.view, self.calls)
         self.watchlist = WatchlistKeys(self, self.view, tui, self.calls)
 

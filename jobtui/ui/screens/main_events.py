@@ -13,10 +13,11 @@ from functools import singledispatchmethod
 from textual.screen import Screen
 
 from jobtui.domain import events
+from jobtui.session.status_line import Problem
 from jobtui.ui.host import Host
 from jobtui.ui.notify import announce_finished
 from jobtui.ui.screens.main_view import MainView
-from jobtui.ui.widgets.banner import Banner, Problem
+from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail_text import RetryInfo
 
 

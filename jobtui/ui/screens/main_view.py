@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Optional
 from textual.screen import Screen
 
 from jobtui.domain.state import JobKey, JobState, WatchedJob
+from jobtui.session.status_line import StatusFacts
 from jobtui.ui.host import Host
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
-from jobtui.ui.widgets.status_bar import StatusBar, StatusFacts, count_words, ordered_counts
+from jobtui.ui.widgets.status_bar import StatusBar, count_words, ordered_counts
 
 if TYPE_CHECKING:
     from textual.timer import Timer

@@ -33,7 +33,7 @@ class WatchlistKeys:
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
         if entries:
             what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
-            self.call(lambda s: s.add(entries), done=f"Watching {what}.", reload=True)
+            self.call(lambda s: s.add(entries), done=f"Watching {what}.")
 
     def remove(self) -> None:
         job = self.view.selected_job()
@@ -44,7 +44,7 @@ class WatchlistKeys:
         def answer(yes: Optional[bool]) -> None:
             if yes:
                 done = f"Stopped watching {_named(job)}."
-                self.call(lambda s: s.remove([job.entry.key]), done=done, reload=True)
+                self.call(lambda s: s.remove([job.entry.key]), done=done)
 
         self.screen.app.push_screen(_confirm(question), answer)
 
@@ -58,7 +58,7 @@ class WatchlistKeys:
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                self.call(lambda s: s.prune(), done=f"Pruned {jobs}.", reload=True)
+                self.call(lambda s: s.prune(), done=f"Pruned {jobs}.")
 
         self.screen.app.push_screen(_confirm(question, "Prune"), answer)
 

@@ -144,13 +144,6 @@ def status_counts(jobs: Iterable[WatchedJob]) -> dict[str, int]:
     return dict(Counter(job.state.record.status_text if job.state.record else "-" for job in jobs))
 
 
-def shown_label(shown: int, total: int) -> str:
-    """`12 of 50 shown`, or `50 jobs` when nothing is hidden."""
-    if shown == total:
-        return f"{total} job" + ("" if total == 1 else "s")
-    return f"{shown} of {total} shown"
-
-
 def next_column(current: Optional[str], columns: Sequence[str] = COLUMN_IDS) -> str:
     """The column `s` moves the sort to."""
     if current not in columns:

@@ -1,13 +1,13 @@
 """A banner across the top when the endpoint is down or refuses our credentials.
 
 It leads with the issue's words, "Offline since hh:mm, retrying in N s", then the
-client's one sentence. The countdown ticks once a second only while the banner shows:
-an online app runs no timer here (the idle budget is 0 B/s).
+client's one sentence; `jobtui.session.status_line` words both, this widget draws them.
+The countdown ticks once a second only while the banner shows: an online app runs no
+timer here (the idle budget is 0 B/s).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Callable, Optional
 
@@ -16,38 +16,17 @@ from textual.geometry import Region
 from textual.timer import Timer
 from textual.widget import Widget
 
-from jobtui.domain.errors import ErrorInfo
-from jobtui.session.status_line import offline_since, retrying_in
+from jobtui.session.status_line import SEPARATOR, Problem, banner_line
 from jobtui.ui.widgets.detail_text import lit
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An endpoint down (`since` it went) or a credential refused (`credential`)."""
-
-    error: ErrorInfo
-    retry_at: datetime
-    since: Optional[datetime] = None
-    credential: Optional[str] = None
 
 
 def problem_line(problem: Problem, now: datetime, zone: Optional[tzinfo] = None) -> Text:
     """One banner line: the state and countdown in bold, then the client's sentence."""
-    if problem.credential is None:
-        lead = Text(offline_since(problem.since, problem.retry_at, now, zone))
-    else:
-        lead = lit(f"Credentials {problem.credential} refused, ")
-        lead.append(retrying_in(problem.retry_at, now))
+    words = banner_line(problem, now, zone)
+    lead = lit(words.lead)  # a credential's label may carry any character
     lead.stylize("bold")
-    lead.append(" — ")
-    return lead.append_text(lit(sentence(problem.error)))
-
-
-def sentence(error: ErrorInfo) -> str:
-    """The client's sentence, with the request ID support asks for (said once)."""
-    if error.request_id and error.request_id not in error.message:
-        return f"{error.message} (request ID {error.request_id})"
-    return error.message
+    lead.append(SEPARATOR)
+    return lead.append_text(lit(words.sentence))
 
 
 def _utcnow() -> datetime:

@@ -1,17 +1,17 @@
 """The status line: endpoint, refresh times, pause, counts per status, n of m shown.
 
-The bar keeps the strip it last drew and, when the facts change, refreshes only
-the cells that differ: the minute ticking over sends its two digits, not the
-whole line (~350 bytes), which matters over a slow SSH link.
+`jobtui.session.status_line` words it; this module styles and draws the words. The
+bar keeps the strip it last drew and, when the facts change, refreshes only the cells
+that differ: the minute ticking over sends its two digits, not the whole line
+(~350 bytes), which matters over a slow SSH link.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, tzinfo
-from typing import Any, Optional
+from datetime import tzinfo
+from typing import Optional
 
 from rich.style import Style
 from rich.text import Text
@@ -23,41 +23,17 @@ from textual.widget import Widget
 
 from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
+from jobtui.session.status_line import StatusFacts, StatusWords, status_words
 from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
 from jobtui.ui.table.line_diff import replace_line
-from jobtui.ui.table.shown_jobs import shown_label
-from jobtui.ui.widgets.detail_text import hms, lit, style_of
+from jobtui.ui.widgets.detail_text import lit, style_of
 
 # The order counts appear in: what needs attention first.
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
 _ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
 _WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
 _WORDS.insert(1, ERROR_LOOK.word)  # a job we cannot read: right after failures
-
-
-@dataclass(frozen=True)
-class StatusFacts:
-    """Everything the status line shows; equal facts mean no redraw."""
-
-    endpoint: str
-    last_refresh: Optional[datetime]
-    next_refresh: Optional[datetime]
-    paused: bool
-    shown: int
-    total: int
-    counts: tuple[tuple[str, int], ...]
-    # Without a seconds clock, times show to the minute so a poll that changes
-    # nothing changes no byte on screen; `interval` then stands in for "next".
-    seconds: bool = False
-    interval: Optional[float] = None
-
-    @classmethod
-    def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
-        """Facts with `last_refresh` cut to the minute unless `seconds`."""
-        if last is not None and not seconds:
-            last = last.replace(second=0, microsecond=0)
-        return cls(last_refresh=last, seconds=seconds, **facts)
 
 
 def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
@@ -81,48 +57,28 @@ def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
 def status_text(facts: StatusFacts, zone: Optional[tzinfo] = None, width: int = 0) -> Text:
     """One line; absolute times, so it need not be redrawn every second.
 
-    When `width` is too narrow, the endpoint goes first, then the next refresh (the
-    interval is in config.toml; "refreshed 09:02" is what says the data is fresh), and
-    last the word "refreshed".
+    When `width` is too narrow, the first shorter wording that fits (or the shortest).
     """
-    for endpoint, nxt, words in _SHORTER:
-        line = _line(facts, zone, endpoint, words, nxt)
+    for words in status_words(facts, zone):
+        line = _line(words)
         if not width or line.cell_len <= width:
             break
     return line
 
 
-# (endpoint, next refresh, words around times), longest first.
-_SHORTER = ((True, True, True), (False, True, True), (False, False, True), (False, False, False))
-
-
-def _line(
-    facts: StatusFacts, zone: Optional[tzinfo], endpoint: bool, words: bool, nxt: bool = True
-) -> Text:
-    parts = [lit(facts.endpoint or "no endpoint", "bold")] if endpoint else []
-    if facts.paused:
-        parts.append(Text("PAUSED", style="bold reverse"))
-    last = _time(facts.last_refresh, zone, facts.seconds) if facts.last_refresh else "not yet"
-    parts.append(Text(f"refreshed {last}" if words else last))
-    if not facts.paused and nxt:
-        parts.append(_next(facts, zone))
-    counts = Text(f"│ {shown_label(facts.shown, facts.total)} ")
-    for status, count in facts.counts:
+def _line(words: StatusWords) -> Text:
+    parts = [lit(words.endpoint, "bold")] if words.endpoint is not None else []
+    if words.paused:
+        parts.append(Text(words.paused, style="bold reverse"))
+    parts.append(Text(words.refreshed))
+    if words.next is not None:
+        parts.append(Text(words.next))
+    counts = Text(words.shown)
+    for status, said in words.counts:
         counts.append(" ")
-        counts.append_text(lit(f"{status} {count}", style_of(status)))
+        counts.append_text(lit(said, style_of(status)))
     parts.append(counts)
     return Text("  ").join(parts)
-
-
-def _next(facts: StatusFacts, zone: Optional[tzinfo]) -> Text:
-    """The next refresh to the second, or the interval when times are coarse."""
-    if facts.seconds and facts.next_refresh is not None:
-        return Text(f"next {hms(facts.next_refresh, zone)}")
-    return Text(f"every {facts.interval:g}s" if facts.interval else "")
-
-
-def _time(at: datetime, zone: Optional[tzinfo], seconds: bool) -> str:
-    return hms(at, zone) if seconds else at.astimezone(zone).strftime("%H:%M")
 
 
 class StatusBar(Widget):

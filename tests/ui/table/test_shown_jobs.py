@@ -50,11 +50,9 @@ def test_active_only_hides_finished_jobs() -> None:
     assert not shown_jobs.matches(make_job(2, "SUCCESS", "100%"), "", active_only=True)
 
 
-def test_counts_and_shown_label() -> None:
+def test_counts_per_status() -> None:
     jobs = [make_job(1), make_job(2), make_job(3, "FAIL", "9%")]
     assert shown_jobs.status_counts(jobs) == {"RUNNING": 2, "FAIL": 1}
-    assert shown_jobs.shown_label(2, 3) == "2 of 3 shown"
-    assert shown_jobs.shown_label(3, 3) == "3 jobs"
 
 
 def test_s_cycles_through_every_column() -> None:

@@ -1,0 +1,41 @@
+"""The one wording of the banner and the status line, as plain words (no Textual)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from jobtui.domain.errors import ErrorInfo
+from jobtui.session.status_line import Problem, StatusFacts, banner_line, status_words
+
+T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
+REFUSED = ErrorInfo("connection", "The connection was refused.", request_id="7a1c0de5")
+
+
+def test_an_offline_endpoint_says_since_when_and_the_countdown() -> None:
+    problem = Problem(REFUSED, T0 + timedelta(seconds=30), since=T0)
+    assert str(banner_line(problem, T0 + timedelta(seconds=5), timezone.utc)) == (
+        "Offline since 09:00, retrying in 25 s — The connection was refused. (request ID 7a1c0de5)"
+    )
+    # Past the retry time (the probe is under way) the countdown stays at 0 s.
+    assert "retrying in 0 s" in banner_line(problem, T0 + timedelta(minutes=1)).lead
+
+
+def test_a_refused_credential_is_named_and_the_request_id_said_once() -> None:
+    error = ErrorInfo("auth", "Signature refused (request ID 7a1c0de5).", request_id="7a1c0de5")
+    line = banner_line(Problem(error, T0 + timedelta(minutes=3), credential="AK … from env"), T0)
+    assert line.lead == "Credentials AK … from env refused, retrying in 180 s"
+    assert line.sentence == error.message
+
+
+def test_shorter_wordings_drop_the_endpoint_then_next_then_the_word_refreshed() -> None:
+    facts = StatusFacts("dws", T0, None, False, 2, 3, (("FAIL", 1),), interval=10)
+    wordings = list(status_words(facts, timezone.utc))
+    assert [(w.endpoint, w.next, w.refreshed) for w in wordings] == [
+        ("dws", "every 10s", "refreshed 09:00"),
+        (None, "every 10s", "refreshed 09:00"),
+        (None, None, "refreshed 09:00"),
+        (None, None, "09:00"),
+    ]
+    assert wordings[0].shown == "│ 2 of 3 shown " and wordings[0].counts == (("FAIL", "FAIL 1"),)
+    paused = next(status_words(StatusFacts("dws", T0, None, True, 3, 3, (), interval=10)))
+    assert (paused.paused, paused.next, paused.shown) == ("PAUSED", None, "│ 3 jobs ")
