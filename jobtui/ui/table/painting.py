@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from jobtui import patches
 from jobtui.domain.state import JobKey
 from jobtui.ui import partial_update
 from jobtui.ui.animation import FrameDriver
@@ -48,7 +49,9 @@ class TableView(ScrollView):
 
     def on_mount(self) -> None:
         self._painter.console = self.app.console
-        if not partial_update.install():
+        if not patches.install_partial_update(
+            partial_update.ChopsUpdate, partial_update.render_segments
+        ):
             self._painter.merge_gap = ONE_SPAN_PER_LINE
         if self.app.animation_level == "none":
             self._frames.animator.enabled = False
