@@ -2,8 +2,9 @@
 
 What to check when Textual or httpcore is upgraded. Each function is given what it
 patches by the part that owns that library (the job table passes Textual's
-`ChopsUpdate`, the API client passes httpcore's `AnyIOStream`), so this module imports
-neither, and the layers below the UI stay free of Textual. Each checks the shape it
+`ChopsUpdate`, the API client httpcore's `AnyIOStream`, the notifier the app whose
+driver it writes through), so this module imports neither library, and the layers
+below the UI stay free of Textual. Each checks the shape it
 relies on before it touches anything; if that shape changed it leaves the library as
 it is and says so (False): what a patch buys is fewer bytes or less CPU, never a
 different screen or a different answer.
@@ -11,7 +12,10 @@ different screen or a different answer.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Callable, Optional
+
+log = logging.getLogger(__name__)
 
 # What `ui/partial_update.render_segments` reads of a ChopsUpdate.
 CHOPS_ATTRIBUTES = ("chops", "spans", "chop_ends")
@@ -32,11 +36,11 @@ def install_partial_update(chops_update: Optional[type], render: Callable[..., s
     """
     current = getattr(chops_update, "render_segments", None)
     if chops_update is None or not callable(current):
-        return False
+        return _left_alone("Textual's ChopsUpdate")
     if current is render:
         return True
     if not _builds(chops_update, ([], [(0, 0, 0)], []), CHOPS_ATTRIBUTES):
-        return False
+        return _left_alone("Textual's ChopsUpdate")
     chops_update.render_segments = render  # type: ignore[attr-defined]
     return True
 
@@ -58,11 +62,11 @@ def install_pool_check(
     """
     original = getattr(stream_class, "get_extra_info", None)
     if stream_class is None or not callable(original) or is_readable is None:
-        return False
+        return _left_alone("httpcore's AnyIOStream")
     if getattr(original, "__module__", None) == __name__:
         return True  # installed already
     if not _keeps_stream(stream_class):
-        return False
+        return _left_alone("httpcore's AnyIOStream")
 
     def get_extra_info(stream: Any, info: str) -> Any:
         if info != "is_readable":
@@ -73,7 +77,7 @@ def install_pool_check(
             setattr(stream, _RAW, sock)
         return is_readable(sock)
 
-    get_extra_info.__wrapped__ = original  # type: ignore[attr-defined]  # for tests
+    get_extra_info.__wrapped__ = original  # type: ignore[attr-defined]  # what it stands in for
     stream_class.get_extra_info = get_extra_info  # type: ignore[attr-defined]
     return True
 
@@ -92,6 +96,12 @@ def write_to_terminal(app: object, sequence: str) -> bool:
         return False
     write(sequence)
     return True
+
+
+def _left_alone(what: str) -> bool:
+    """Say (in jobtui's log) that a patch found a shape it does not know; False."""
+    log.info("%s changed shape: left as it is, which costs more bytes or CPU", what)
+    return False
 
 
 def _builds(cls: type, args: tuple[Any, ...], attributes: tuple[str, ...]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from typing import Any, Optional
 
@@ -64,10 +65,14 @@ def test_textual_renderer_is_replaced_once_when_the_shape_is_known() -> None:
 
 
 @pytest.mark.parametrize("changed", [TwoArguments, RenamedFields, RefusesEmpty, NoRenderer, None])
-def test_a_changed_chops_update_keeps_textuals_renderer(changed: Optional[type]) -> None:
+def test_a_changed_chops_update_keeps_textuals_renderer(
+    changed: Optional[type], caplog: pytest.LogCaptureFixture
+) -> None:
     before = getattr(changed, "render_segments", None)
-    assert patches.install_partial_update(changed, render) is False
+    with caplog.at_level(logging.INFO, logger="jobtui.patches"):
+        assert patches.install_partial_update(changed, render) is False
     assert getattr(changed, "render_segments", None) is before
+    assert "ChopsUpdate changed shape" in caplog.text  # a slower terminal, explained
 
 
 def test_the_real_chops_update_takes_the_partial_renderer() -> None:
