@@ -13,17 +13,24 @@ from datetime import timezone, tzinfo
 from typing import Optional, Union
 from urllib.parse import quote
 
+import anyio.abc
 import httpx
 
+from jobtui import patches
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
 from jobtui.api.endpoints import normalise_endpoint
 from jobtui.api.errors_map import error_for_answer
-from jobtui.api.pool_checks import install as install_pool_checks
 from jobtui.api.reading import MAX_BODY, answer_from, job_body, read_capped
 from jobtui.api.transport_errors import error_for_exception
 from jobtui.domain.errors import UsageError
 from jobtui.domain.model import JobRecord, validate_id
+
+try:  # httpcore's private parts, for the pool check in jobtui/patches.py
+    from httpcore._backends.anyio import AnyIOStream
+    from httpcore._utils import is_socket_readable
+except ImportError:  # pragma: no cover - a release that moved them keeps its own check
+    AnyIOStream = is_socket_readable = None  # type: ignore[assignment,misc]
 
 # Shorter than the SDK's 60 s / 120 s: a poller asks again soon anyway.
 DEFAULT_TIMEOUT = 20.0
@@ -51,7 +58,9 @@ class DwsClient:
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self.host = httpx.URL(self.endpoint).host
-        install_pool_checks()
+        patches.install_pool_check(
+            AnyIOStream, is_socket_readable, anyio.abc.SocketAttribute.raw_socket
+        )
         self._zone = zone
         self._timeout = timeout
         self._max_body = max_body

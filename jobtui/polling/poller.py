@@ -35,7 +35,7 @@ def utcnow() -> datetime:
 
 
 class Poller:
-    """Refreshes every watched job; see docs/internals.md for the contract."""
+    """Refreshes every watched job; see docs/architecture.md for where it fits."""
 
     def __init__(
         self,

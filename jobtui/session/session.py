@@ -63,7 +63,7 @@ def utcnow() -> datetime:
 
 
 class Session:
-    """What the TUI and `wait` talk to; see docs/internals.md for the contract."""
+    """What the TUI and `wait` talk to; see docs/architecture.md for where it fits."""
 
     def __init__(
         self,

@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.app import App
 
+from jobtui import patches
 from jobtui.domain.state import JobState
 from jobtui.ui.options import UiOptions
 from jobtui.ui.render import literal
@@ -39,7 +40,7 @@ def announce_finished(app: App[Any], state: JobState, options: UiOptions) -> Non
     if options.notify.bell:
         app.bell()
     if options.notify.desktop:
-        write_raw(app, desktop_sequence(message, tmux=bool(os.environ.get("TMUX"))))
+        patches.write_to_terminal(app, desktop_sequence(message, tmux=bool(os.environ.get("TMUX"))))
 
 
 def desktop_sequence(message: str, tmux: bool = False) -> str:
@@ -49,11 +50,3 @@ def desktop_sequence(message: str, tmux: bool = False) -> str:
     if tmux:
         return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
     return sequence
-
-
-def write_raw(app: App[Any], sequence: str) -> None:
-    """Write an escape sequence to the terminal, as `App.bell()` does for BEL."""
-    # Textual has no public raw-write API; bell() and copy_to_clipboard() use _driver too.
-    driver = getattr(app, "_driver", None)
-    if driver is not None and not app.is_headless:
-        driver.write(sequence)

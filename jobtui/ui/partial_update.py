@@ -4,7 +4,8 @@ Textual 8 writes a partial refresh from the left edge of the widget's part of
 the line up to the refreshed region's right end (`ChopsUpdate.render_segments`),
 so a one-cell change in the middle of a table row re-sends everything left of
 it. Its other renderer (`__rich_console__`) already skips segments wholly left of
-the region; `install()` makes the one the app uses do the same. Skipping whole
+the region; `render_segments` below does the same for the one the app uses (the
+table installs it with `jobtui.patches.install_partial_update`). Skipping whole
 segments never splits a character, and every segment carries its own style and
 every span its own cursor move, so what reaches the screen is unchanged.
 
@@ -21,17 +22,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Optional
 
 from rich.color import ColorSystem
-from rich.console import Console
+from rich.console import COLOR_SYSTEMS, Console
 from rich.control import Control
 from rich.style import Style
 from textual.strip import Strip
 
-try:  # a private class: if a Textual release moves it, we keep its own behaviour
-    from textual._compositor import ChopsUpdate
+try:  # a private class, patched in jobtui/patches.py; moved, Textual's renderer stays
+    from textual._compositor import ChopsUpdate as ChopsUpdate  # the table hands it over
 except ImportError:  # pragma: no cover - depends on the Textual release
     ChopsUpdate = None  # type: ignore[assignment,misc]
 
-_EXPECTED = ("chops", "spans", "chop_ends")
 TEXTUAL_RENDER = getattr(ChopsUpdate, "render_segments", None)  # for tests to compare
 
 
@@ -166,7 +166,7 @@ def render_segments(update: ChopsUpdate, console: Console) -> str:
 
     Pieces never overlap, so the order they are drawn in does not change the screen.
     """
-    color_system = getattr(console, "_color_system", None) or ColorSystem.TRUECOLOR
+    color_system = COLOR_SYSTEMS.get(console.color_system or "", ColorSystem.TRUECOLOR)
     pieces = list(_pieces(update))
     drawn = _draw(pieces, Pen(color_system, console.width))
     if 2 < len(pieces) <= COLUMN_ORDER_LIMIT:
@@ -195,16 +195,3 @@ def _draw(pieces: list[Piece], pen: Pen) -> str:
         for segment in strip:
             pen.write(segment.text, segment.cell_length, segment.style)
     return pen.text()
-
-
-def install() -> bool:
-    """Use `render_segments` above for every partial update; False if Textual changed shape."""
-    if ChopsUpdate is None or not hasattr(ChopsUpdate, "render_segments"):
-        return False
-    if ChopsUpdate.render_segments is render_segments:
-        return True
-    probe = ChopsUpdate([], [(0, 0, 0)], [])
-    if not all(hasattr(probe, name) for name in _EXPECTED):
-        return False
-    ChopsUpdate.render_segments = render_segments  # type: ignore[method-assign,assignment]
-    return True

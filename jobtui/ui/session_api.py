@@ -1,4 +1,4 @@
-"""What the UI needs from a Session: the one object it talks to (see docs/internals.md)."""
+"""What the UI needs from a Session: the one object it talks to (see docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""--help everywhere with an example, and a start-up that does not load what it does not need."""
+"""--help everywhere with an example; what a command loads is in tests/test_layering.py."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 
@@ -38,22 +35,3 @@ def test_unknown_option_is_a_one_sentence_usage_error(jobtui: Run) -> None:
 def test_global_option_before_or_after_the_command(jobtui: Run, tmp_path: object) -> None:
     after = jobtui("paths", "--config-dir", "/tmp/elsewhere")
     assert "/tmp/elsewhere/watchlist.toml" in after.out
-
-
-PROBE = """
-import sys
-from jobtui.cli import main
-code = main({argv!r})
-loaded = sorted(m for m in ("textual", "httpx", "rich") if m in sys.modules)
-print("LOADED", ",".join(loaded), code)
-"""
-
-
-@pytest.mark.parametrize(
-    "argv", [["--help"], ["list"], ["list", "--json"], ["status", "--help"], ["wait", "--help"]]
-)
-def test_light_commands_do_not_import_textual_or_httpx(argv: list[str], tmp_path: object) -> None:
-    code = PROBE.format(argv=["--config-dir", str(tmp_path), *argv])
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    last = done.stdout.strip().splitlines()[-1]
-    assert last.startswith("LOADED  "), (last, done.stderr)

@@ -21,7 +21,8 @@ from jobtui.domain.state import JobKey, WatchedJob
 from jobtui.session.status_line import Problem, banner_line
 from tests.faults.rig import KEYS, Outage, Resolver, session_on
 
-# The client's sentence for each outage (docs/internals.md, "Kinds as mapped").
+# The client's sentence for each outage (docs/architecture.md: "How an answer becomes
+# an error kind").
 KINDS = {
     "restart": ("connection", "refused"),
     "dns": ("dns", "could not be resolved"),

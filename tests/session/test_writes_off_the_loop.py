@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -83,16 +81,6 @@ async def test_preferences_are_remembered_at_once_and_written_in_the_background(
         await rig.session.flush()
         assert [e.what for e in rig.events if isinstance(e, SaveFailed)] == ["preferences"]
         assert rig.session.prefs() == {"filter": "elb", "active_only": True}
-
-
-def test_the_monitor_paints_before_it_imports_httpx() -> None:
-    """What the TUI loads before its first paint: the UI, store and cache, not the network."""
-    code = (
-        "import sys, jobtui.cli, jobtui.commands.tui, jobtui.commands.sessions, "
-        "jobtui.session.session, jobtui.ui.app; print('httpx' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 async def test_a_save_that_works_again_is_announced_once(tmp_path: Path) -> None:

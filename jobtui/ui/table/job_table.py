@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from jobtui import patches
 from jobtui.domain.state import JobKey, WatchedJob
 from jobtui.ui import partial_update, render
 from jobtui.ui.animation import FrameDriver, ProgressAnimator, TimerFactory
@@ -243,7 +244,9 @@ class JobTable(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._strips.console = self.app.console
-        if not partial_update.install():
+        if not patches.install_partial_update(
+            partial_update.ChopsUpdate, partial_update.render_segments
+        ):
             self._strips.merge_gap = ONE_SPAN_PER_LINE
         if self.app.animation_level == "none":
             self._frames.animator.enabled = False
