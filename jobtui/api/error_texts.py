@@ -5,11 +5,14 @@ Each returns (kind, text); `said` is what the server said, already cleaned.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from jobtui.api.answer import Where, describe_offset
 
 Described = tuple[str, str]
+# "locked", not "clock": a key locked after repeated failed signatures.
+_LOCKED = re.compile(r"\block(ed)?\b")
 
 
 def not_found(where: Where, said: str) -> Described:
@@ -99,7 +102,7 @@ def auth_text(number: Optional[str], msg: Optional[str], said: str, auth: str) -
             f"The gateway does not know this access key{said}; check HUAWEICLOUD_SDK_AK "
             "(or ~/.huaweicloud/credentials) and that the key is active in this account"
         )
-    if "lock" in text:
+    if _LOCKED.search(text):
         return (
             f"The access key is locked after repeated failed signatures{said}; "
             "correct the SK, then wait 5 minutes before trying again"

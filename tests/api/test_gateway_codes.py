@@ -89,6 +89,10 @@ CASES = {
         401, "APIGW.0301", IAM + "the aksk is locked",
         "auth", "wait 5 minutes", pauses_credential=True,
     ),
+    "0301 whose words mention a clock is not a locked key": Case(
+        401, "APIGW.0301", IAM + "verify aksk signature fail, check the clock",
+        "auth", "check HUAWEICLOUD_SDK_AK/SK", pauses_credential=True,
+    ),
     "0301 expired signature measures the skew from the gateway's words": Case(
         401, "APIGW.0301", SKEW_MSG,
         "clock_skew", "Your clock is 20 min behind the server's", pauses_credential=True,
