@@ -6,7 +6,12 @@
     ├── StoreError          a file we write could not be saved (disk full, read-only)
     └── ApiError            a request did not give a job record; `kind` says why:
           auth, clock_skew, forbidden, not_found, throttled, server, bad_request,
-          timeout, connection, dns, tls, proxy, bad_body, too_large, bad_record
+          wrong_endpoint, timeout, connection, dns, tls, proxy, bad_body, too_large,
+          bad_record
+
+Only `auth` and `clock_skew` mean the gateway refused the credential (the poller
+pauses every job using it); `wrong_endpoint` is the gateway's "no such API"
+(APIGW.0101): the host or region is not the job's, whatever the job ID.
 
 `str(error)` is one sentence a user can act on. Secrets never appear in them: the
 client builds messages from the status, the service's code and message, and the

@@ -2,8 +2,9 @@
 
 The service's body is parsed the way huaweicloudsdkcore does: `error_code`/
 `error_msg`, then `errorCode`/`errorMsg`, then `code`/`message`; a body that is not
-JSON becomes the message. Text from the server is data: `clean` strips control
-characters and shortens it before it goes into a sentence.
+JSON becomes the message. Some DWS errors carry only `errCode`/`externalMessage`
+(Huawei's Terraform provider reads `errCode`), tried last. Text from the server is
+data: `clean` strips control characters and shortens it before it goes into a sentence.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from typing import Optional
 SKEW_LIMIT = 15 * 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _SDK_DATE = re.compile(r"signature time:\s*(\d{8}T\d{6}Z)\W+server time:\s*(\d{8}T\d{6}Z)", re.I)
-_CODE_KEYS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
+_CODE_KEYS = (
+    ("error_code", "error_msg"),
+    ("errorCode", "errorMsg"),
+    ("code", "message"),
+    ("errCode", "externalMessage"),
+)
 
 
 @dataclass(frozen=True)
@@ -102,14 +108,18 @@ def parse_retry_after(value: Optional[str], now: Optional[datetime]) -> Optional
 
 
 def measure_skew(answer: Answer, error_msg: Optional[str]) -> Optional[float]:
-    """Seconds our clock is ahead of the server's (negative: behind), if knowable."""
+    """Seconds our clock is ahead of the server's (negative: behind), if knowable.
+
+    The gateway's own words ("signature time:…,server time:…") are what it compared,
+    so they win over our X-Sdk-Date against a Date header a proxy may have set.
+    """
+    match = _SDK_DATE.search(error_msg or "")
+    if match:
+        signed, server = (datetime.strptime(m, "%Y%m%dT%H%M%SZ") for m in match.groups())
+        return (signed - server).total_seconds()
     if answer.signed_at is not None and answer.server_date is not None:
         return (answer.signed_at - answer.server_date).total_seconds()
-    match = _SDK_DATE.search(error_msg or "")
-    if not match:
-        return None
-    signed, server = (datetime.strptime(m, "%Y%m%dT%H%M%SZ") for m in match.groups())
-    return (signed - server).total_seconds()
+    return None
 
 
 def describe_offset(seconds: float) -> str:

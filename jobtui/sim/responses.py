@@ -11,20 +11,31 @@ JSON = "application/json;charset=UTF-8"
 HTML = "text/html; charset=utf-8"
 # The simulator's choice: the reference documents 404 but not the service's code for it.
 NOT_FOUND = ("DWS.0015", "The job does not exist or does not belong to this project.")
-NO_API = ("APIG.0101", "The API does not exist or has not been published in the environment.")
+# The public gateway's codes (APIGW.xxxx) and wording, as Huawei Cloud answers.
+NO_API = ("APIGW.0101", "The API does not exist or has not been published in the environment")
 PROXY_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Proxy Authentication</title></head>\n"
     "<body><h1>Access denied</h1><p>Please log in to the corporate proxy.</p></body></html>\n"
 )
+THROTTLED = (
+    "APIGW.0308",
+    "The throttling threshold has been reached: policy user over ratelimit, limit:60, "
+    "time:1 minute",
+)
+# DWS.0000 means success in DWS answers, so a 5xx from the service carries another code
+# (Huawei's Terraform provider sees DWS.9999 under 500).
 _DEFAULT_ERRORS = {
     400: ("DWS.0001", "Invalid request parameter."),
-    401: ("APIG.0301", "Incorrect IAM authentication information."),
-    403: ("APIG.0302", "The IAM user is not authorized to access the API."),
-    429: ("APIG.0308", "The throttling threshold has been reached: policy user over ratelimit"),
-    500: ("DWS.0000", "Internal service error."),
-    502: ("APIG.0201", "Backend unavailable."),
+    401: ("APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail"),
+    403: ("APIGW.0302", "The IAM user is not authorized to access the API."),
+    413: ("APIGW.0201", "Request entity too large."),
+    429: THROTTLED,
+    500: ("DWS.9999", "Internal service error."),
+    502: ("APIGW.0201", "Backend unavailable."),
     503: ("DWS.0002", "Service unavailable, please try again later."),
+    504: ("APIGW.0201", "Backend timeout."),
 }
+_OTHER_ERROR = ("DWS.9999", "Error.")
 
 
 class Reply:
@@ -55,7 +66,7 @@ def error_reply(
 ) -> Reply:
     """Service errors carry error_code/error_msg; the gateway's add request_id."""
     body: dict[str, str] = {"error_code": code, "error_msg": msg}
-    if code.startswith("APIG."):
+    if code.upper().startswith(("APIGW.", "APIG.")):
         body["request_id"] = request_id
     return json_reply(status, body, headers)
 
@@ -64,7 +75,7 @@ def fault_reply(fault: Fault, body: Optional[dict[str, Any]], request_id: str) -
     """The answer a body-level fault gives, or None for faults handled elsewhere."""
     if fault.kind in ("error", "throttle"):
         status = fault.status or (429 if fault.kind == "throttle" else 503)
-        code, msg = _DEFAULT_ERRORS.get(status, ("DWS.0000", "Error."))
+        code, msg = _DEFAULT_ERRORS.get(status, _OTHER_ERROR)
         extra = {"Retry-After": fault.retry_after} if fault.retry_after else None
         if fault.kind == "throttle" and extra is None:
             extra = {"Retry-After": "5"}

@@ -74,17 +74,40 @@ async def test_a_refused_credential_pauses_every_job_that_uses_it(tmp_path: Path
 async def test_a_credential_resumes_when_its_probe_passes(tmp_path: Path) -> None:
     async with rigged(TWENTY, tmp_path) as rig:
         sim = rig.sim
-        sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        sim.set_fault("error", status=401, error_code="APIGW.0301", times=1)
         await rig.time.run_for(rig.poller, 181)
         assert len(rig.of(CredentialPaused)) == 1 and len(rig.of(CredentialResumed)) == 1
         assert await rig.served() == 1 + 20  # the refused probe, then every job
+
+
+async def test_the_services_not_found_under_401_never_pauses_the_credential(
+    tmp_path: Path,
+) -> None:
+    # DWS says "not found" as DWS.0047 under 401 (Huawei's Terraform provider sees it):
+    # the key got through the gateway, so the other jobs on that key keep being polled.
+    env = {"HUAWEICLOUD_SDK_AK": "AKTESTAKTEST", "HUAWEICLOUD_SDK_SK": "right-secret"}
+    gone = {e.job_id for e in entries(TWENTY) if e.project_id == f"{0:032x}"}
+    async with rigged(
+        TWENTY, tmp_path, env=env, sim=dict(ak="AKTESTAKTEST", sk="right-secret")
+    ) as rig:
+        rig.sim.set_fault("error", status=401, error_code="DWS.0047", project_id=f"{0:032x}")
+        await rig.time.run_for(rig.poller, 60)
+        # The first request, alone as a new credential's probe, was one of the 401s.
+        assert rig.sim.requests[0].job_id in gone and rig.sim.requests[0].status == 401
+        assert not rig.of(CredentialPaused) and not rig.poller.credentials_paused()
+        for key, state in rig.poller.states.items():
+            if key[1] in gone:
+                assert state.error is not None and state.error.kind == "not_found"
+            else:
+                assert state.error is None and state.record is not None
+                assert await rig.served(key[1]) >= 6  # every 10 s for a minute
 
 
 async def test_jobs_held_by_a_paused_credential_go_as_soon_as_a_retry_passes(
     tmp_path: Path,
 ) -> None:
     async with rigged(TWENTY, tmp_path) as rig:
-        rig.sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        rig.sim.set_fault("error", status=401, error_code="APIGW.0301", times=1)
         await rig.time.run_for(rig.poller, 30)
         assert await rig.served() == 1
         # The user fixed the key and asks about one job: the other 19 follow at once.

@@ -79,7 +79,7 @@ async def test_refused_credentials_show_the_clients_sentence() -> None:
         await ui.pilot.pause()
         text = str(ui.main.query_one("#banner").render())
         assert text.startswith("Credentials default refused, retrying in 300 s — ")
-        assert "clock is 16 minutes off" in text and "7a1c0de5" in text
+        assert "clock is 16 min ahead" in text and "7a1c0de5" in text
         ui.session.emit(events.CredentialResumed("default"))
         await ui.pilot.pause()
         assert not ui.main.query_one("#banner").display
@@ -93,7 +93,7 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         ui.session.emit(events.FetchFailed(job.entry.key, state, auth_error(), next_try))
         await ui.press("enter")
         detail = ui.detail()
-        for expected in ("Last poll failed", "clock_skew", "401", "APIG.0303", "09:00:40"):
+        for expected in ("Last poll failed", "clock_skew", "401", "APIGW.0301", "09:00:40"):
             assert expected in detail, expected
         assert "sync it with NTP" in detail
 
