@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
-from jobtui.api.endpoints import resolve_endpoint
+from jobtui.api.endpoints import normalise_endpoint, resolve_endpoint
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
 from jobtui.state import WatchEntry
@@ -58,7 +58,8 @@ class Connections:
         transport: Optional[httpx.AsyncBaseTransport] = None,
     ) -> None:
         self._settings = settings
-        self._endpoint = endpoint
+        # A malformed --endpoint is the user's mistake, said once (exit 2), not per job.
+        self._endpoint = normalise_endpoint(endpoint) if endpoint and endpoint.strip() else None
         self._region = region
         self._env = dict(os.environ if env is None else env)
         self._home = Path.home() if home is None else home
