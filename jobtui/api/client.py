@@ -18,7 +18,7 @@ import httpx
 
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
-from jobtui.api.endpoints import normalise_endpoint
+from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear
 from jobtui.api.errors_map import error_for_answer
 from jobtui.api.inflate import ACCEPT_ENCODING
 from jobtui.api.pool_checks import install as install_pool_checks
@@ -66,6 +66,8 @@ class DwsClient:
         self.endpoint = normalise_endpoint(endpoint)
         self.host = httpx.URL(self.endpoint).host
         self._auth_kind = _auth_kind(auth)
+        if self._auth_kind == "token":
+            refuse_token_in_clear(self.endpoint)
         install_pool_checks()
         self._zone = zone
         self._timeout = timeout
