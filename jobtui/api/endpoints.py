@@ -87,7 +87,7 @@ def refuse_token_in_clear(endpoint: str) -> None:
     if in_clear(endpoint):
         raise UsageError(
             f"Refusing to send an IAM token to {endpoint} over plain http, where anyone "
-            "on the way could read and reuse it; use an https:// endpoint"
+            "on the way could read and reuse it; use an https:// endpoint."
         )
 
 
