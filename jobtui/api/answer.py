@@ -10,6 +10,7 @@ data: `clean` strips control characters and shortens it before it goes into a se
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,7 +19,17 @@ from typing import Optional
 
 # The gateway refuses an X-Sdk-Date further than this from its clock.
 SKEW_LIMIT = 15 * 60
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+# Controls (C0, C1: ESC and CSI start terminal sequences) and the invisible format
+# characters that reorder or hide text: bidi overrides and isolates, zero-width
+# joiners, line separators, the BOM, Unicode tags.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]+"
+)
+_NOT_ID = re.compile(r"[^A-Za-z0-9._:-]+")
+# Longest Retry-After we honour (10 minutes, as the README says): a server asking for
+# days would stop the monitor.
+MAX_RETRY_AFTER = 600.0
 _SDK_DATE = re.compile(r"signature time:\s*(\d{8}T\d{6}Z)\W+server time:\s*(\d{8}T\d{6}Z)", re.I)
 _CODE_KEYS = (
     ("error_code", "error_msg"),
@@ -59,6 +70,18 @@ def clean(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def clean_id(value: object) -> Optional[str]:
+    """A request ID or error code from the server, fit to quote: one short plain word.
+
+    Real ones are hex or like "DWS.0001"; anything else is dropped, so escape
+    sequences, bidi overrides and markup brackets never reach a message.
+    """
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return None
+    text = _NOT_ID.sub("", str(value)[:256])[:64]
+    return text or None
+
+
 def looks_like_html(answer: Answer) -> bool:
     head = answer.body[:512].lstrip().lower()
     return "html" in answer.content_type.lower() or head.startswith((b"<!doctype", b"<html"))
@@ -73,11 +96,11 @@ def parse_error_body(body: bytes) -> tuple[Optional[str], Optional[str], Optiona
         return None, text or None, None
     if not isinstance(data, dict):
         return None, None, None
-    request_id = data.get("request_id")
+    request_id = clean_id(data.get("request_id"))
     for code_key, msg_key in _CODE_KEYS:
         if code_key in data or msg_key in data:
-            return _str(data.get(code_key)), _str(data.get(msg_key)), _str(request_id)
-    return None, None, _str(request_id)
+            return clean_id(data.get(code_key)), _str(data.get(msg_key)), request_id
+    return None, None, request_id
 
 
 def _str(value: object) -> Optional[str]:
@@ -99,12 +122,15 @@ def parse_retry_after(value: Optional[str], now: Optional[datetime]) -> Optional
     if not value:
         return None
     try:
-        return max(0.0, float(value.strip()))
+        seconds = float(value.strip())
     except ValueError:
         when = parse_http_date(value)
-    if when is None or now is None:
+        if when is None or now is None:
+            return None
+        seconds = (when - now).total_seconds()
+    if math.isnan(seconds):
         return None
-    return max(0.0, (when - now).total_seconds())
+    return min(MAX_RETRY_AFTER, max(0.0, seconds))
 
 
 def measure_skew(answer: Answer, error_msg: Optional[str]) -> Optional[float]:
@@ -115,8 +141,11 @@ def measure_skew(answer: Answer, error_msg: Optional[str]) -> Optional[float]:
     """
     match = _SDK_DATE.search(error_msg or "")
     if match:
-        signed, server = (datetime.strptime(m, "%Y%m%dT%H%M%SZ") for m in match.groups())
-        return (signed - server).total_seconds()
+        try:
+            signed, server = (datetime.strptime(m, "%Y%m%dT%H%M%SZ") for m in match.groups())
+            return (signed - server).total_seconds()
+        except ValueError:  # "20241399T…": digits, but no date
+            pass
     if answer.signed_at is not None and answer.server_date is not None:
         return (answer.signed_at - answer.server_date).total_seconds()
     return None

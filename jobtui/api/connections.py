@@ -11,6 +11,7 @@ use, so the monitor paints its cached table before it pays for them.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
-from jobtui.api.endpoints import resolve_endpoint
+from jobtui.api.endpoints import (
+    clear_text_warning,
+    normalise_endpoint,
+    refuse_token_in_clear,
+    resolve_endpoint,
+)
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
 from jobtui.state import WatchEntry
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     from jobtui.api.client import DwsClient
     from jobtui.api.credentials import Credentials
 
+log = logging.getLogger(__name__)
 # What `warm_up()` imports: everything a first request needs that pulls in httpx.
 NETWORK_MODULES = ("jobtui.api.client", "jobtui.api.credentials")
 
@@ -58,7 +65,8 @@ class Connections:
         transport: Optional[httpx.AsyncBaseTransport] = None,
     ) -> None:
         self._settings = settings
-        self._endpoint = endpoint
+        # A malformed --endpoint is the user's mistake, said once (exit 2), not per job.
+        self._endpoint = normalise_endpoint(endpoint) if endpoint and endpoint.strip() else None
         self._region = region
         self._env = dict(os.environ if env is None else env)
         self._home = Path.home() if home is None else home
@@ -68,6 +76,8 @@ class Connections:
         self._routes: dict[tuple[str, Optional[str]], Route] = {}
         self._retired: list[DwsClient] = []
         self._clients: dict[Route, DwsClient] = {}
+        # Sentences about routes worked out so far (AK/SK over plain http), once each.
+        self._warnings: list[str] = []
 
     def route(self, entry: WatchEntry) -> Route:
         """The route for a job; UsageError or ConfigError when it has none."""
@@ -85,6 +95,13 @@ class Connections:
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
         endpoint = resolve_endpoint(explicit, self._env, region)
         credentials = self._credentials_for(project)
+        if credentials.kind == "token":
+            refuse_token_in_clear(endpoint)
+        elif credentials.kind == "aksk":
+            warning = clear_text_warning(endpoint)
+            if warning is not None and warning not in self._warnings:
+                log.warning("%s", warning)
+                self._warnings.append(warning)
         return Route(endpoint, str(credentials), region, self._settings.zone(region))
 
     def client(self, route: Route) -> DwsClient:
@@ -172,11 +189,21 @@ class Connections:
                 continue
 
     def exposed(self) -> list[str]:
-        """Warnings for credentials files other users can read (blocking: a stat each)."""
+        """Warnings for credentials files other users can read (blocking: a stat each),
+        then for signed requests the routes so far send over plain http."""
         from jobtui.api.credentials import exposed_credentials
 
         files = self._settings.credentials_files()
-        return exposed_credentials(self._env, self._home, files)
+        return [*exposed_credentials(self._env, self._home, files), *self._warnings]
+
+    def clear_text_warnings(self, entries: Iterable[WatchEntry]) -> list[str]:
+        """Work out the entries' routes; the warnings about plain http they bring."""
+        for entry in entries:
+            try:
+                self.route(entry)
+            except JobtuiError:  # the poller reports it, job by job
+                continue
+        return list(self._warnings)
 
     def reload(self) -> None:
         """Read the credentials again on next use (after the user fixed them)."""

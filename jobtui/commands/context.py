@@ -6,7 +6,7 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
@@ -81,12 +81,17 @@ class Context:
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
 
-    def warn_exposed_credentials(self) -> None:
-        """Say once, on stderr, when a credentials file is readable by other users."""
+    def warn_exposed_credentials(self, entries: Iterable[WatchEntry] = ()) -> None:
+        """Say once, on stderr, when a credentials file is readable by other users,
+        and when the entries' AK/SK requests would go over plain http."""
         from jobtui.api.credentials import exposed_credentials
+        from jobtui.commands.sessions import connections
 
         home = Path(self.env.get("HOME") or Path.home())
-        for warning in exposed_credentials(self.env, home, self.settings.credentials_files()):
+        warnings = exposed_credentials(self.env, home, self.settings.credentials_files())
+        if entries:
+            warnings += connections(self).clear_text_warnings(entries)
+        for warning in warnings:
             self.err(f"warning: {warning}")
 
     def err(self, text: str) -> None:

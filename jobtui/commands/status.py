@@ -35,9 +35,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     watched = ctx.entries()
-    ctx.warn_exposed_credentials()
     targets = resolve(ctx.args.jobs, watched, now=ctx.clock(), region=ctx.args.region)
     targets = targets or watched
+    ctx.warn_exposed_credentials(targets)
     if not targets:
         ctx.err("the watchlist is empty; add a job with 'jobtui add PROJECT_ID JOB_ID'.")
         return OK

@@ -45,7 +45,7 @@ def run(ctx: Context) -> int:
                 f"--{name.replace('_', '-')} must be a number of seconds, not {value}."
             )
     entries = resolve(args.jobs, ctx.entries(), now=ctx.clock(), region=args.region)
-    ctx.warn_exposed_credentials()
+    ctx.warn_exposed_credentials(entries)
     # Imported here: asyncio, httpx and the poller are not needed for --help.
     import asyncio
 
