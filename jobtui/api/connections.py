@@ -2,7 +2,8 @@
 
 A route is worked out from the entry, its project's settings and the command line;
 jobs with the same endpoint, credential and zone share one DwsClient, so connections
-are reused and a refused credential can be paused for every job that uses it.
+are reused and a refused credential can be paused for every job that uses it. The
+record of refused keys that every process shares (`jobtui.refusals`) comes along.
 
 Importing this module is cheap: httpx (~0.2 s) and the client are imported on first
 use, so the monitor paints its cached table before it pays for them.
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 from jobtui.api.endpoints import resolve_endpoint
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
+from jobtui.refusals import KeyId, RefusalBook, key_id
 from jobtui.state import WatchEntry
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ class Route:
     credential: str
     region: Optional[str]
     zone: tzinfo
+    # Tells one AK/SK from another with the same label (a fixed SK); None for other kinds.
+    key_id: Optional[KeyId] = None
 
 
 class Connections:
@@ -56,8 +60,10 @@ class Connections:
         env: Optional[Mapping[str, str]] = None,
         home: Optional[Path] = None,
         transport: Optional[httpx.AsyncBaseTransport] = None,
+        refusals: Optional[RefusalBook] = None,
     ) -> None:
         self._settings = settings
+        self.refusals = refusals
         self._endpoint = endpoint
         self._region = region
         self._env = dict(os.environ if env is None else env)
@@ -85,7 +91,8 @@ class Connections:
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
         endpoint = resolve_endpoint(explicit, self._env, region)
         credentials = self._credentials_for(project)
-        return Route(endpoint, str(credentials), region, self._settings.zone(region))
+        zone = self._settings.zone(region)
+        return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
 
     def client(self, route: Route) -> DwsClient:
         """The shared client for a route, made on first use."""
@@ -195,3 +202,9 @@ class Connections:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _key_id(credentials: Credentials) -> Optional[KeyId]:
+    if credentials.kind == "aksk" and credentials.ak and credentials.sk:
+        return key_id(credentials.ak, credentials.sk)
+    return None
