@@ -32,8 +32,10 @@ from jobtui.gates import (
     endpoint_delay,
     endpoint_down,
 )
+from jobtui.key_guard import KeyGuard
 from jobtui.model import JobRecord
 from jobtui.ratelimit import TokenBucket
+from jobtui.refusals import RefusalBook
 from jobtui.schedule import NEVER, Schedule
 from jobtui.state import JobKey, JobState, WatchEntry
 
@@ -75,6 +77,10 @@ class Fetcher:
         self.requested = 0
         self.cycle_started = NEVER  # set by run_cycle: answers are due again from here
         self._routes: dict[JobKey, Union[Route, ErrorInfo]] = {}
+        # Connections offer the record of refused keys every process shares; a stand-in
+        # without one still keeps a refused key to one probe per period in this process.
+        book: Optional[RefusalBook] = getattr(router, "refusals", None)
+        self.keys = KeyGuard(book, clock=clock, wall=wall, emit=emit)
 
     def route(self, key: JobKey) -> Union[Route, ErrorInfo]:
         """The job's route (cached), or the error that says why it has none."""
@@ -105,6 +111,9 @@ class Fetcher:
         credential = self.credentials.get(route.credential)
         if credential is None:
             credential = self.credentials[route.credential] = Gate(route.credential, "credential")
+            self.keys.recall(credential, route)
+        else:
+            self.keys.check(credential, route)
         return (endpoint, credential)
 
     def wall_at(self, when: float) -> datetime:
@@ -141,6 +150,10 @@ class Fetcher:
         route = self.route(key)
         if isinstance(route, ErrorInfo):
             self._failed(key, route, None)
+            return
+        credential = self.credentials.get(route.credential)
+        if credential is not None and not self.keys.may_send(credential, route):
+            self.hold(key, credential)  # another process probed this refused key meanwhile
             return
         self.requested += 1
         try:
@@ -202,8 +215,11 @@ class Fetcher:
 
     def _block_credential(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
         gate.block(now, self.wall(), CREDENTIAL_PROBE, error)
+        route = self.route(key)
+        if isinstance(route, Route):
+            self.keys.refused(gate, route, error)
         self.schedule.defer(key, gate.retry_at)
-        self.emit(CredentialPaused(gate.name, error, self.wall_at(gate.retry_at)))
+        self.emit(CredentialPaused(gate.name, gate.error or error, self.wall_at(gate.retry_at)))
         return gate.retry_at
 
     def _block_endpoint(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
@@ -216,6 +232,7 @@ class Fetcher:
     def _open(self, gates: Iterable[Gate]) -> None:
         for gate in gates:
             held_by = gate.error
+            self.keys.accepted(gate)
             if not gate.open():
                 continue
             self._release(gate, held_by)

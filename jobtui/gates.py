@@ -2,7 +2,8 @@
 
 A gate starts unproven: its first request goes alone, so a wrong AK/SK costs one
 failed signature, not one per job (the gateway locks an AK for 5 minutes after more
-than 5 in a row). A blocked gate lets one probe through when its retry time comes.
+than 5 in a row). A blocked gate lets one probe through when its retry time comes;
+a refused AK/SK waits for it even when the user asks (`jobtui.refusals`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Callable, Optional
 
 from jobtui.backoff import backoff_delay
 from jobtui.errors import AUTH_KINDS, TRANSPORT_KINDS, ErrorInfo
+from jobtui.refusals import Refusal
 
 # A paused credential is probed again this often (or when the user asks).
 CREDENTIAL_PROBE = 180.0
@@ -38,6 +40,8 @@ class Gate:
     # ones mean the endpoint is sick, one job failing again and again does not.
     strikes: set[object] = field(default_factory=set)
     error: Optional[ErrorInfo] = None
+    # The AK/SK the gateway refused, while this credential is held back for it.
+    refused: Optional[Refusal] = None
 
     def waiting(self, now: float) -> bool:
         return self.blocked and now < self.retry_at
@@ -51,7 +55,7 @@ class Gate:
         self.proven, self.blocked = True, False
         self.failures = 0
         self.strikes.clear()
-        self.since, self.error = None, None
+        self.since, self.error, self.refused = None, None, None
         return was_blocked
 
     def block(self, now: float, wall: datetime, delay: float, error: ErrorInfo) -> None:
@@ -62,9 +66,14 @@ class Gate:
         self.retry_at, self.error = now + delay, error
 
     def probe_now(self, now: float) -> None:
-        """The user asked: let one request through at once."""
-        if self.blocked:
+        """The user asked: let one request through at once (a refused key waits)."""
+        if self.blocked and self.refused is None:
             self.retry_at = min(self.retry_at, now)
+
+    def key_changed(self, now: float) -> None:
+        """The refused key was replaced (a new SK): the new one is tried at once."""
+        self.refused = None
+        self.probe_now(now)
 
 
 def endpoint_down(gate: Gate, error: ErrorInfo, job: object) -> bool:

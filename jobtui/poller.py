@@ -19,10 +19,11 @@ from typing import Callable, Optional
 
 from jobtui.config import Settings
 from jobtui.cycle import run_cycle
-from jobtui.events import CycleFinished, PollerEvent, PollingPaused
+from jobtui.events import CycleFinished, PollerEvent, PollingPaused, Warned
 from jobtui.fetcher import Emit, Fetcher, Router
 from jobtui.gates import Gate
 from jobtui.ratelimit import TokenBucket
+from jobtui.refusals import held_banner
 from jobtui.schedule import Schedule
 from jobtui.state import JobKey, JobState, WatchEntry
 
@@ -106,7 +107,8 @@ class Poller:
     def refresh(self, key: Optional[JobKey] = None) -> None:
         """Refresh one job now (even a finished one), or every unfinished job.
 
-        A blocked endpoint or paused credential gets one probe at once too.
+        A blocked endpoint or paused credential gets one probe at once too, but not a
+        refused AK/SK before its time (the gateway locks it after 5 failures): that says why.
         """
         if key is not None and key not in self._fetcher.entries:
             return
@@ -114,9 +116,14 @@ class Poller:
         self.schedule.force(now, key)
         # The user may have fixed the credentials file: read it again.
         self._fetcher.forget_routes(reload=True)
-        gates = self._fetcher.gates(key) if key else self._all_gates()
+        # Every job's gates afresh, so a fixed key is noticed (and tried) now.
+        keys = [key] if key is not None else list(self._fetcher.entries)
+        gates = dict.fromkeys(gate for k in keys for gate in self._fetcher.gates(k))
         for gate in gates:
             gate.probe_now(now)
+            if gate.refused is not None and gate.waiting(now):
+                text = held_banner(gate.name, gate.refused, self.wall_at(gate.retry_at))
+                self._emit(Warned(text))
         self._poke()
 
     def pause(self) -> None:
@@ -141,9 +148,6 @@ class Poller:
     def _poke(self) -> None:
         if self._wake is not None:
             self._wake.set()
-
-    def _all_gates(self) -> list[Gate]:
-        return [*self._fetcher.endpoints.values(), *self._fetcher.credentials.values()]
 
     def endpoints_down(self) -> list[Gate]:
         return [gate for gate in self._fetcher.endpoints.values() if gate.blocked]

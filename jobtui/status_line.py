@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Optional
 
+from jobtui.refusals import held_banner
+
 if TYPE_CHECKING:  # the TUI imports this module before the poller is needed
     from jobtui.poller import Poller
 
@@ -33,7 +35,10 @@ def status_line(
     since = min((g.since for g in down if g.since), default=None)
     retry = min((poller.wall_at(g.retry_at) for g in [*down, *refused]), default=None)
     banner = None
-    if refused:
+    held = refused[0].refused if refused else None
+    if held is not None:  # a refused AK/SK: `r` does not try it early, so say when
+        banner = held_banner(refused[0].name, held, poller.wall_at(refused[0].retry_at))
+    elif refused:
         gate = refused[0]
         banner = (
             f"Credentials refused ({gate.name}); polling paused, "

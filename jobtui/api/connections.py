@@ -2,7 +2,8 @@
 
 A route is worked out from the entry, its project's settings and the command line;
 jobs with the same endpoint, credential and zone share one DwsClient, so connections
-are reused and a refused credential can be paused for every job that uses it.
+are reused and a refused credential can be paused for every job that uses it. The
+record of refused keys that every process shares (`jobtui.refusals`) comes along.
 
 Importing this module is cheap: httpx (~0.2 s) and the client are imported on first
 use, so the monitor paints its cached table before it pays for them.
@@ -28,6 +29,7 @@ from jobtui.api.endpoints import (
 )
 from jobtui.config import ProjectSettings, Settings
 from jobtui.errors import ConfigError, JobtuiError
+from jobtui.refusals import KeyId, RefusalBook, key_id
 from jobtui.state import WatchEntry
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ class Route:
     credential: str
     region: Optional[str]
     zone: tzinfo
+    # Tells one AK/SK from another with the same label (a fixed SK); None for other kinds.
+    key_id: Optional[KeyId] = None
 
 
 class Connections:
@@ -63,8 +67,10 @@ class Connections:
         env: Optional[Mapping[str, str]] = None,
         home: Optional[Path] = None,
         transport: Optional[httpx.AsyncBaseTransport] = None,
+        refusals: Optional[RefusalBook] = None,
     ) -> None:
         self._settings = settings
+        self.refusals = refusals
         # A malformed --endpoint is the user's mistake, said once (exit 2), not per job.
         self._endpoint = normalise_endpoint(endpoint) if endpoint and endpoint.strip() else None
         self._region = region
@@ -102,7 +108,8 @@ class Connections:
             if warning is not None and warning not in self._warnings:
                 log.warning("%s", warning)
                 self._warnings.append(warning)
-        return Route(endpoint, str(credentials), region, self._settings.zone(region))
+        zone = self._settings.zone(region)
+        return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
 
     def client(self, route: Route) -> DwsClient:
         """The shared client for a route, made on first use."""
@@ -222,3 +229,9 @@ class Connections:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _key_id(credentials: Credentials) -> Optional[KeyId]:
+    if credentials.kind == "aksk" and credentials.ak and credentials.sk:
+        return key_id(credentials.ak, credentials.sk)
+    return None

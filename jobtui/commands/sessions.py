@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 from jobtui.api.connections import Connections
 from jobtui.config import Settings
 from jobtui.events import PollerEvent
+from jobtui.refusals import RETRY_ENV, RefusalBook, retry_hint
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,10 +23,22 @@ if TYPE_CHECKING:
 
 
 def connections(ctx: Context, settings: Optional[Settings] = None) -> Connections:
-    """Routes for every job, honouring --endpoint, --region and the credential sources."""
+    """Routes for every job, honouring --endpoint, --region and the credential sources.
+
+    Keys the gateway refused are shared through refused.json, so no process tries one
+    again before its time (unless JOBTUI_RETRY_REFUSED is set).
+    """
+    ignore = ctx.env.get(RETRY_ENV, "").strip() not in ("", "0")
     return Connections(
-        settings or ctx.settings, endpoint=ctx.args.endpoint, region=ctx.args.region, env=ctx.env
-    )
+        settings or ctx.settings, endpoint=ctx.args.endpoint, region=ctx.args.region,
+        env=ctx.env, refusals=RefusalBook(ctx.paths.refused_file, ignore=ignore),
+    )  # fmt: skip
+
+
+def say_held(ctx: Context, conns: Connections) -> None:
+    """Tell a CLI user which keys were refused, until when none is tried, and how to force."""
+    for refusal in conns.refusals.seen.values() if conns.refusals else ():
+        ctx.err(retry_hint(refusal))
 
 
 def poller(

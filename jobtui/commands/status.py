@@ -53,7 +53,7 @@ async def fetch(
     ctx: Context, targets: Sequence[WatchEntry], watched: set[JobKey]
 ) -> dict[JobKey, JobState]:
     """One request per job, through the poller (rate cap, one probe per credential)."""
-    from jobtui.commands.sessions import connections, poller
+    from jobtui.commands.sessions import connections, poller, say_held
     from jobtui.store import StateCache
 
     cache = StateCache(ctx.paths.state_file)
@@ -64,6 +64,7 @@ async def fetch(
         # Seeding keeps each job's history (transitions, samples) going in the cache.
         fetcher.seed({key: cached[key] for key in watched & cached.keys()})
         fresh = await fetcher.refresh_once([entry.key for entry in targets])
+        say_held(ctx, conns)
     cached.update({key: state for key, state in fresh.items() if key in watched})
     _save(ctx, cache, cached, watched)
     return dict(fresh)
