@@ -8,6 +8,9 @@
           auth, clock_skew, forbidden, not_found, throttled, server, bad_request,
           timeout, connection, dns, tls, proxy, bad_body, too_large, bad_record
 
+A job the poller held back (its endpoint down, its credential refused) carries an
+ErrorInfo of kind `not_asked` (NOT_ASKED): no request, no HTTP status, no request ID.
+
 `str(error)` is one sentence a user can act on. Secrets never appear in them: the
 client builds messages from the status, the service's code and message, and the
 request ID only.
@@ -62,7 +65,9 @@ class StoreError(JobtuiError):
 # Kinds worth a different reaction from the poller.
 AUTH_KINDS = frozenset({"auth", "clock_skew"})
 TRANSPORT_KINDS = frozenset({"timeout", "connection", "dns", "tls", "proxy"})
-RETRYABLE_KINDS = TRANSPORT_KINDS | {"server", "throttled", "bad_body", "too_large"}
+# Not an answer at all: the job was held back while its endpoint or credential was blocked.
+NOT_ASKED = "not_asked"
+RETRYABLE_KINDS = TRANSPORT_KINDS | {"server", "throttled", "bad_body", "too_large", NOT_ASKED}
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Optional
 
-from jobtui.backoff import backoff_delay
-from jobtui.errors import AUTH_KINDS, TRANSPORT_KINDS, ErrorInfo
+from jobtui.backoff import backoff_delay, capped_retry_after
+from jobtui.errors import AUTH_KINDS, NOT_ASKED, TRANSPORT_KINDS, ErrorInfo
 
 # A paused credential is probed again this often (or when the user asks).
 CREDENTIAL_PROBE = 180.0
-# An endpoint that is down is probed after 5 s, 10 s, ... up to 5 minutes.
+# An endpoint that is down is probed after 5 s, 10 s, ... up to ENDPOINT_CAP (jittered
+# to between half and all of it): once it is back, its jobs go again within 30 s.
 ENDPOINT_BASE = 5.0
+ENDPOINT_CAP = 30.0
 # Server errors for this many different jobs in a row mean the endpoint is down.
 SERVER_STRIKES = 3
 
@@ -77,6 +79,22 @@ def endpoint_down(gate: Gate, error: ErrorInfo, job: object) -> bool:
     return False
 
 
+def blames(gate: Gate, error: Optional[ErrorInfo]) -> bool:
+    """Whether a job's own error is the trouble this gate is blocked for."""
+    if error is None or error.kind == NOT_ASKED:
+        return False
+    if gate.kind == "credential":
+        return credential_refused(error)
+    return error.kind == "server" or not endpoint_answered(error)
+
+
+def not_asked(gate: Gate) -> ErrorInfo:
+    """What a job held back by a blocked gate shows: no answer of its own, no request ID."""
+    what = "credentials refused" if gate.kind == "credential" else "endpoint down"
+    since = gate.since.astimezone().strftime("%H:%M") if gate.since else "a moment ago"
+    return ErrorInfo(NOT_ASKED, f"not asked: {what} since {since}")
+
+
 def endpoint_answered(error: Optional[ErrorInfo]) -> bool:
     """Whether the endpoint itself answered (so it is up), given the error if any."""
     return error is None or not (error.kind in TRANSPORT_KINDS or error.http_status == 503)
@@ -96,7 +114,8 @@ def credential_accepted(error: Optional[ErrorInfo]) -> bool:
 def endpoint_delay(
     gate: Gate, error: ErrorInfo, rand: Callable[[], float] = random.random
 ) -> float:
-    """Retry-After when the server gave one, else exponential backoff with jitter."""
-    if error.retry_after:
-        return float(error.retry_after)
-    return backoff_delay(gate.failures + 1, ENDPOINT_BASE, rand=rand)
+    """Retry-After when the server gave one (capped), else exponential backoff with jitter."""
+    asked = capped_retry_after(error.retry_after)
+    if asked:
+        return asked
+    return backoff_delay(gate.failures + 1, ENDPOINT_BASE, cap=ENDPOINT_CAP, rand=rand)
