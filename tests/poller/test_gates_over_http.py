@@ -115,3 +115,31 @@ async def test_a_stopped_simulator_is_probed_and_found_again_when_it_returns(
             await rig.time.run_for(rig.poller, 120)
         assert len(rig.of(EndpointUp)) == 1
         assert all(not state.error for state in rig.poller.states.values())
+
+
+@pytest.mark.parametrize("jitter", [0.0, 0.5, 1.0])
+async def test_after_a_two_minute_outage_polling_resumes_within_30_s(
+    tmp_path: Path, jitter: float
+) -> None:
+    async with rigged(TWENTY, tmp_path, poller=dict(rand=lambda: jitter)) as rig:
+        await rig.time.run_for(rig.poller, 1)
+        rig.sim.set_fault("reset")  # every connection dropped: the endpoint is down
+        await rig.time.run_for(rig.poller, 120)
+        rig.sim.clear_faults()
+        back = rig.sim.now()
+        await rig.time.run_for(rig.poller, 60)
+        answered = [r.time for r in rig.sim.requests if r.status == 200 and r.time >= back]
+        # Probes back off to ENDPOINT_CAP (30 s) at most, whatever the jitter.
+        assert answered and min(answered) - back <= ENDPOINT_CAP == 30
+
+
+async def test_jobs_held_by_a_refused_credential_say_they_were_not_asked(tmp_path: Path) -> None:
+    async with rigged(TWENTY, tmp_path) as rig:
+        rig.sim.set_fault("error", status=401, error_code="APIG.0301", times=1)
+        await rig.time.run_for(rig.poller, 30)
+        errors = [state.error for state in rig.poller.states.values() if state.error]
+        [own] = [error for error in errors if error.kind == "auth"]
+        assert own.request_id == rig.sim.requests[0].request_id
+        held = [error for error in errors if error.kind == "not_asked"]
+        assert len(held) == 19 and all(error.request_id is None for error in held)
+        assert all(e.message.startswith("not asked: credentials refused since ") for e in held)
