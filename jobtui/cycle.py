@@ -83,7 +83,13 @@ async def _work(
 
     # Probes go to different endpoints or credentials: one hanging must not hold the rest.
     count = min(concurrency, len(keys)) if probing else workers_for(len(keys), concurrency)
-    await asyncio.gather(*(worker() for _ in range(count)))
+    workers = [asyncio.ensure_future(worker()) for _ in range(count)]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        # A worker that broke ends the cycle: its siblings must not outlive it unseen.
+        for task in workers:
+            task.cancel()
 
 
 def workers_for(jobs: int, concurrency: int) -> int:

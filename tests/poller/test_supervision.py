@@ -46,6 +46,20 @@ async def test_a_fault_in_a_cycle_is_reported_and_polling_resumes(
         assert rig.of(CycleFinished)
 
 
+async def test_a_worker_breaking_mid_cycle_ends_that_cycle_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario = Scenario(tuple(job(n) for n in range(20)))
+    async with rigged(scenario, tmp_path, refresh_interval=10.0) as rig:
+        fetcher = rig.poller._fetcher
+        monkeypatch.setattr(fetcher, "admit", raising_once(fetcher.admit, ValueError("x")))
+        await rig.time.run_for(rig.poller, 35)
+        assert len(rig.of(PollerFault)) == 1
+        # Whatever the broken cycle sent at 0 s, every job is polled at 10, 20 and 30 s.
+        assert all(3 <= rig.sim.count(t.job_id) <= 4 for t in scenario.jobs)
+        assert rig.poller.in_flight == 0
+
+
 async def test_a_fault_taking_in_one_answer_costs_that_answer_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
