@@ -21,6 +21,9 @@ CREDENTIAL_PROBE = 180.0
 # to between half and all of it): once it is back, its jobs go again within 30 s.
 ENDPOINT_BASE = 5.0
 ENDPOINT_CAP = 30.0
+# A blocked gate whose probe is slow to answer waits this long for it before the next
+# probe: a black-holed endpoint gets one hanging request per half-minute, not a pile.
+SLOW_PROBE_WAIT = ENDPOINT_CAP
 # Server errors for this many different jobs in a row mean the endpoint is down.
 SERVER_STRIKES = 3
 
@@ -62,6 +65,11 @@ class Gate:
             self.since = wall
         self.blocked, self.failures = True, self.failures + 1
         self.retry_at, self.error = now + delay, error
+
+    def probe_slow(self, now: float) -> None:
+        """Its probe is out and slow: give it time to settle the gate before another."""
+        if self.blocked:
+            self.retry_at = max(self.retry_at, now + SLOW_PROBE_WAIT)
 
     def probe_now(self, now: float) -> None:
         """The user asked: let one request through at once."""

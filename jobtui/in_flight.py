@@ -54,14 +54,19 @@ class InFlight:
     async def send(self, key: JobKey) -> None:
         """Send the job's request; return when it landed, or after `straggler_after` s.
 
-        A probe that straggles settles nothing: its gate's other jobs wait a second
-        (`Fetcher.admit`) and the next cycle probes with another job.
+        A probe that straggles settles nothing: through a new gate, its other jobs
+        wait a second (`Fetcher.admit`) and the next cycle probes with another job;
+        a blocked gate waits SLOW_PROBE_WAIT for it before probing again.
         """
         if key in self._tasks:
             return
         self._fetcher.schedule.sent(key)
         task = self._tasks[key] = asyncio.ensure_future(self._fetch(key))
         await asyncio.wait({task}, timeout=self.straggler_after)
+        if not task.done():
+            # Only a probe goes through a blocked gate: it keeps the gate waiting.
+            for gate in self._fetcher.gates(key):
+                gate.probe_slow(self._fetcher.clock())
 
     async def _fetch(self, key: JobKey) -> None:
         # A timer, not asyncio.wait_for: no extra task per request on Python < 3.12.

@@ -58,3 +58,19 @@ async def test_a_request_that_never_answers_is_given_up_and_reported(tmp_path: P
         assert all(states[key].record for key in keys if key != keys[3])
         assert [e.key for e in rig.of(FetchFailed)] == [keys[3]]
         assert rig.poller.in_flight == 0
+
+
+async def test_a_down_endpoint_whose_probes_hang_gets_one_every_half_minute(
+    tmp_path: Path,
+) -> None:
+    async with rigged(SIX, tmp_path, poller=dict(straggler_after=0.02)) as rig:
+        rig.sim.set_fault("reset")
+        await rig.time.run_for(rig.poller, 30)  # refused: the endpoint is down
+        sent = rig.poller.requested
+        rig.sim.clear_faults()
+        rig.sim.set_fault("latency", delay=3600)  # now every request hangs
+        await rig.time.run_for(rig.poller, 120)
+        # A hanging probe keeps the gate waiting 30 s: 4 or 5 probes, not one every
+        # few seconds (and never one per job).
+        assert 3 <= rig.poller.requested - sent <= 5
+        assert rig.sim.count() == sent  # none of them answered
