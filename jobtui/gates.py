@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Optional
 
-from jobtui.backoff import backoff_delay
-from jobtui.errors import AUTH_KINDS, TRANSPORT_KINDS, ErrorInfo
+from jobtui.backoff import backoff_delay, capped_retry_after
+from jobtui.errors import AUTH_KINDS, HELD_BY_REFUSED_KEY, NOT_ASKED, TRANSPORT_KINDS, ErrorInfo
 from jobtui.refusals import Refusal
 
 # A paused credential is probed again this often (or when the user asks).
 CREDENTIAL_PROBE = 180.0
-# An endpoint that is down is probed after 5 s, 10 s, ... up to 5 minutes.
+# An endpoint that is down is probed after 5 s, 10 s, ... up to ENDPOINT_CAP (jittered
+# to between half and all of it): once it is back, its jobs go again within 30 s.
 ENDPOINT_BASE = 5.0
+ENDPOINT_CAP = 30.0
+# A blocked gate whose probe is slow to answer waits this long for it before the next
+# probe: a black-holed endpoint gets one hanging request per half-minute, not a pile.
+SLOW_PROBE_WAIT = ENDPOINT_CAP
 # Server errors for this many different jobs in a row mean the endpoint is down.
 SERVER_STRIKES = 3
 
@@ -65,6 +70,11 @@ class Gate:
         self.blocked, self.failures = True, self.failures + 1
         self.retry_at, self.error = now + delay, error
 
+    def probe_slow(self, now: float) -> None:
+        """Its probe is out and slow: give it time to settle the gate before another."""
+        if self.blocked:
+            self.retry_at = max(self.retry_at, now + SLOW_PROBE_WAIT)
+
     def probe_now(self, now: float) -> None:
         """The user asked: let one request through at once (a refused key waits)."""
         if self.blocked and self.refused is None:
@@ -86,6 +96,22 @@ def endpoint_down(gate: Gate, error: ErrorInfo, job: object) -> bool:
     return False
 
 
+def blames(gate: Gate, error: Optional[ErrorInfo]) -> bool:
+    """Whether a job's own error is the trouble this gate is blocked for."""
+    if error is None or error.kind == NOT_ASKED:
+        return False
+    if gate.kind == "credential":
+        return credential_refused(error)
+    return error.kind == "server" or not endpoint_answered(error)
+
+
+def not_asked(gate: Gate) -> ErrorInfo:
+    """What a job held back by a blocked gate shows: no answer of its own, no request ID."""
+    what = HELD_BY_REFUSED_KEY if gate.kind == "credential" else "not asked: endpoint down"
+    since = gate.since.astimezone().strftime("%H:%M") if gate.since else "a moment ago"
+    return ErrorInfo(NOT_ASKED, f"{what} since {since}")
+
+
 def endpoint_answered(error: Optional[ErrorInfo]) -> bool:
     """Whether the endpoint itself answered (so it is up), given the error if any."""
     return error is None or not (error.kind in TRANSPORT_KINDS or error.http_status == 503)
@@ -105,7 +131,8 @@ def credential_accepted(error: Optional[ErrorInfo]) -> bool:
 def endpoint_delay(
     gate: Gate, error: ErrorInfo, rand: Callable[[], float] = random.random
 ) -> float:
-    """Retry-After when the server gave one, else exponential backoff with jitter."""
-    if error.retry_after:
-        return float(error.retry_after)
-    return backoff_delay(gate.failures + 1, ENDPOINT_BASE, rand=rand)
+    """Retry-After when the server gave one (capped), else exponential backoff with jitter."""
+    asked = capped_retry_after(error.retry_after)
+    if asked:
+        return asked
+    return backoff_delay(gate.failures + 1, ENDPOINT_BASE, cap=ENDPOINT_CAP, rand=rand)

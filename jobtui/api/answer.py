@@ -27,8 +27,9 @@ _CONTROL = re.compile(
     "\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]+"
 )
 _NOT_ID = re.compile(r"[^A-Za-z0-9._:-]+")
-# Longest Retry-After we honour (10 minutes, as the README says): a server asking for
-# days would stop the monitor.
+# The longest wait a server's Retry-After may impose (429 or 5xx, seconds or an HTTP
+# date; 10 minutes, as the README says): "99999999999" must not stop a monitor left
+# open for days. The poller applies it again to whatever reaches it.
 MAX_RETRY_AFTER = 600.0
 _SDK_DATE = re.compile(r"signature time:\s*(\d{8}T\d{6}Z)\W+server time:\s*(\d{8}T\d{6}Z)", re.I)
 _CODE_KEYS = (

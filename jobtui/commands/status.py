@@ -25,7 +25,9 @@ examples:
   jobtui status --json 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001
 
 With no JOB, every watched job. Exit status 1 when any job could not be fetched
-(its 'error' says why, with the request ID support asks for)."""
+(its 'error' says why, with the request ID support asks for). Jobs not asked because
+their endpoint is down or their credentials were refused say so (error kind
+'not_asked', no request ID)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -6,8 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Callable, Optional
 
 from jobtui.commands import FAILED, OK, UNQUERYABLE
-from jobtui.errors import RETRYABLE_KINDS, ErrorInfo
-from jobtui.events import FetchFailed, JobUpdated, PollerEvent
+from jobtui.errors import AUTH_KINDS, HELD_BY_REFUSED_KEY, RETRYABLE_KINDS, ErrorInfo
+from jobtui.events import (
+    CredentialPaused,
+    CredentialResumed,
+    FetchFailed,
+    JobUpdated,
+    PollerEvent,
+)
 from jobtui.model import Status
 from jobtui.state import JobKey, JobState
 
@@ -21,12 +27,18 @@ class Verdict:
         self.clock = clock
         self.failing_since: dict[JobKey, float] = {}
         self.reason: Optional[str] = None
+        # Why a credential is refused (a 401 now, or one on record from another run).
+        self.refusal: Optional[ErrorInfo] = None
 
     def on_event(self, event: PollerEvent) -> None:
         if isinstance(event, JobUpdated):
             self.failing_since.pop(event.key, None)
         elif isinstance(event, FetchFailed):
             self.failing_since.setdefault(event.key, self.clock())
+        elif isinstance(event, CredentialPaused) and event.error.kind in AUTH_KINDS:
+            self.refusal = event.error
+        elif isinstance(event, CredentialResumed):
+            self.refusal = None
 
     def decide(self, states: Mapping[JobKey, JobState]) -> Optional[int]:
         """The exit status when every job is settled or one cannot be queried; else None."""
@@ -34,7 +46,8 @@ class Verdict:
             state = states.get(key)
             error = state.error if state is not None else None
             if error is not None and self._given_up(key, error):
-                self.reason = f"cannot query {key[0]}/{key[1]}: {error.message}"
+                said = self._refused_key(error) or error
+                self.reason = f"cannot query {key[0]}/{key[1]}: {said.message}"
                 return UNQUERYABLE
         finished = [states[k] for k in self.keys if k in states and states[k].terminal]
         if len(finished) < len(self.keys):
@@ -47,7 +60,13 @@ class Verdict:
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
         """Bad credentials or a missing job will not heal; an outage gets `retry_for` s."""
-        if error.kind not in RETRYABLE_KINDS:
+        if error.kind not in RETRYABLE_KINDS or self._refused_key(error):
             return True
         since = self.failing_since.get(key)
         return since is not None and self.clock() - since >= self.retry_for
+
+    def _refused_key(self, error: ErrorInfo) -> Optional[ErrorInfo]:
+        """The refusal holding a job back: a key will not heal by waiting (exit 4)."""
+        if self.refusal is not None and error.message.startswith(HELD_BY_REFUSED_KEY):
+            return self.refusal
+        return None

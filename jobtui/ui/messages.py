@@ -122,6 +122,13 @@ class WarningRaised(Message):
 
 
 @dataclass
+class PollerFaulted(Message):
+    """The poller broke (a bug, logged with its traceback) and goes on at the next interval."""
+
+    message: str
+
+
+@dataclass
 class WatchlistReloaded(Message):
     """Entries were added or removed: re-read the session's jobs."""
 
@@ -144,6 +151,7 @@ _FACTORIES: dict[type, Callable[..., Message]] = {
     events.SaveFailed: lambda e: SavingFailed(e.what, e.message),
     events.SaveRecovered: lambda e: SavingRecovered(e.what),
     events.Warned: lambda e: WarningRaised(e.message),
+    events.PollerFault: lambda e: PollerFaulted(e.message),
 }
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from jobtui import events
 from jobtui.config import DisplaySettings, Settings
+from jobtui.errors import ErrorInfo
 from jobtui.model import Status
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
@@ -98,6 +99,18 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         assert "sync it with NTP" in detail
 
 
+async def test_a_job_not_asked_says_so_in_detail_without_a_request_id() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[0]
+        held = ErrorInfo("not_asked", "not asked: endpoint down since 09:00")
+        state = replace(job.state, error=held)
+        ui.session.emit(events.FetchFailed(job.entry.key, state, held, T0))
+        await ui.press("enter")
+        detail = ui.detail()
+        assert "Not asked" in detail and "Last poll failed" not in detail
+        assert "not asked: endpoint down since 09:00" in detail
+
+
 async def test_cycle_finished_shows_last_refresh_to_the_minute_by_default() -> None:
     async with running() as ui:
         ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
@@ -144,3 +157,12 @@ async def test_a_disk_that_fills_again_after_a_good_save_is_said_again() -> None
         ui.session.emit(events.SaveFailed("state cache", full))
         await ui.pilot.pause()
         assert len([t for t in ui.toasts if "disk full" in t]) == 2
+
+
+async def test_a_poller_fault_is_said_once_and_literally() -> None:
+    text = "Polling hit an internal error (KeyError: '[b]x'); it goes on at the next interval."
+    async with running() as ui:
+        for _ in range(3):  # the same fault, interval after interval
+            ui.session.emit(events.PollerFault(text))
+        await ui.pilot.pause()
+        assert ui.toasts == [text]

@@ -55,6 +55,7 @@ class MainView(Screen[None]):
         self.next_refresh: Any = None
         self.prefs = UiPrefs()
         self.save_problems: set[tuple[str, str]] = set()
+        self.faults_said: set[str] = set()
         self.stored_prefs: dict[str, Any] = {}
         self.unpainted: dict[JobKey, WatchedJob] = {}
         self.flush_pending = False
@@ -303,6 +304,12 @@ class MainView(Screen[None]):
             self.save_problems.add((message.what, message.message))
             text = f"Cannot save the {message.what}; monitoring goes on. {message.message}"
             self.app.notify(text, severity="error", markup=False, timeout=15)
+
+    def on_poller_faulted(self, message: m.PollerFaulted) -> None:
+        # Said once per distinct fault: one that repeats every interval is in the log.
+        if message.message not in self.faults_said:
+            self.faults_said.add(message.message)
+            self.app.notify(message.message, severity="error", markup=False, timeout=20)
 
     def on_saving_recovered(self, message: m.SavingRecovered) -> None:
         # The disk took a write again: if it fills up later, that is worth saying again.
