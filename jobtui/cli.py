@@ -166,7 +166,9 @@ def _report(error: JobtuiError, status: int, debug: bool) -> int:
         import traceback
 
         traceback.print_exc()
-    print(f"jobtui: {error}", file=sys.stderr)
+    from jobtui.output import clean
+
+    print(f"jobtui: {clean(error)}", file=sys.stderr)
     return status
 
 

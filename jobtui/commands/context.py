@@ -90,4 +90,8 @@ class Context:
             self.err(f"warning: {warning}")
 
     def err(self, text: str) -> None:
-        print(f"jobtui: {text}", file=self.stderr, flush=True)
+        """One line on stderr; server text in it (error codes, request IDs) is shown
+        escaped, never acted on by the terminal."""
+        from jobtui.output import clean
+
+        print(f"jobtui: {clean(text)}", file=self.stderr, flush=True)
