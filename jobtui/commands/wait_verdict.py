@@ -11,6 +11,11 @@ from jobtui.events import FetchFailed, JobUpdated, PollerEvent
 from jobtui.model import Status
 from jobtui.state import JobKey, JobState
 
+# What `wait` retries for --retry-for before exit 4. A 200 without a status word
+# (bad_record) is a proxy, a gateway or a deploy mid-way far more often than a job
+# that will never answer properly: it heals like an outage, so it is waited out too.
+TRANSIENT_KINDS = RETRYABLE_KINDS | {"bad_record"}
+
 
 class Verdict:
     """Tracks failures per job; `decide` says 0, 1 or 4 once the wait is over."""
@@ -34,7 +39,7 @@ class Verdict:
             state = states.get(key)
             error = state.error if state is not None else None
             if error is not None and self._given_up(key, error):
-                self.reason = f"cannot query {key[0]}/{key[1]}: {error.message}"
+                self.reason = f"cannot query {key[0]}/{key[1]}{self._for(error)}: {error.message}"
                 return UNQUERYABLE
         finished = [states[k] for k in self.keys if k in states and states[k].terminal]
         if len(finished) < len(self.keys):
@@ -47,7 +52,13 @@ class Verdict:
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
         """Bad credentials or a missing job will not heal; an outage gets `retry_for` s."""
-        if error.kind not in RETRYABLE_KINDS:
+        if error.kind not in TRANSIENT_KINDS:
             return True
         since = self.failing_since.get(key)
         return since is not None and self.clock() - since >= self.retry_for
+
+    def _for(self, error: ErrorInfo) -> str:
+        """' after 300 s of retries' when it was retried: the user sees it was no one-off."""
+        if error.kind not in TRANSIENT_KINDS or not self.retry_for:
+            return ""
+        return f" after {self.retry_for:g} s of retries"
