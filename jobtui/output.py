@@ -29,6 +29,9 @@ ZONE_NOTE = (
     "set the region's zone under [zones] in config.toml."
 )
 SHORT_PROJECT = 8
+# The error kind of a job `status` has no answer for because it did not ask (--max-time
+# ran out, or its endpoint is down): not a failure of the job's own.
+NOT_ASKED = "not_asked"
 HEADERS = ("STATUS", "PROGRESS", "JOB NAME", "LABEL", "PROJECT/JOB", "STARTED", "ELAPSED", "NOTE")
 
 
@@ -76,14 +79,16 @@ def progress_text(job: WatchedJob) -> str:
 def status_word(job: WatchedJob) -> str:
     record = job.state.record
     if record is None:
-        return "ERROR" if job.state.error else "?"
+        error = job.state.error
+        return "ERROR" if error is not None and error.kind != NOT_ASKED else "?"
     return clean(record.status_text)
 
 
 def note(job: WatchedJob) -> str:
-    """The error of the last fetch, else the failure code and detail."""
-    if job.state.error is not None:
-        return "error: " + clean(job.state.error.message)
+    """The error of the last fetch (or why there was none), else the failure code and detail."""
+    error = job.state.error
+    if error is not None:
+        return ("" if error.kind == NOT_ASKED else "error: ") + clean(error.message)
     record = job.state.record
     if record is None:
         return ""
