@@ -17,6 +17,11 @@ from jobtui.events import (
 from jobtui.model import Status
 from jobtui.state import JobKey, JobState
 
+# What `wait` retries for --retry-for before exit 4. A 200 without a status word
+# (bad_record) is a proxy, a gateway or a deploy mid-way far more often than a job
+# that will never answer properly: it heals like an outage, so it is waited out too.
+TRANSIENT_KINDS = RETRYABLE_KINDS | {"bad_record"}
+
 
 class Verdict:
     """Tracks failures per job; `decide` says 0, 1 or 4 once the wait is over."""
@@ -47,7 +52,7 @@ class Verdict:
             error = state.error if state is not None else None
             if error is not None and self._given_up(key, error):
                 said = self._refused_key(error) or error
-                self.reason = f"cannot query {key[0]}/{key[1]}: {said.message}"
+                self.reason = f"cannot query {key[0]}/{key[1]}{self._for(error)}: {said.message}"
                 return UNQUERYABLE
         finished = [states[k] for k in self.keys if k in states and states[k].terminal]
         if len(finished) < len(self.keys):
@@ -60,7 +65,7 @@ class Verdict:
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
         """Bad credentials or a missing job will not heal; an outage gets `retry_for` s."""
-        if error.kind not in RETRYABLE_KINDS or self._refused_key(error):
+        if error.kind not in TRANSIENT_KINDS or self._refused_key(error):
             return True
         since = self.failing_since.get(key)
         return since is not None and self.clock() - since >= self.retry_for
@@ -70,3 +75,9 @@ class Verdict:
         if self.refusal is not None and error.message.startswith(HELD_BY_REFUSED_KEY):
             return self.refusal
         return None
+
+    def _for(self, error: ErrorInfo) -> str:
+        """' after 300 s of retries' when it was retried: the user sees it was no one-off."""
+        if error.kind not in TRANSIENT_KINDS or not self.retry_for or self._refused_key(error):
+            return ""
+        return f" after {self.retry_for:g} s of retries"
