@@ -40,7 +40,7 @@ examples:
 
 With no command, jobtui opens the monitor on the watchlist.
 Exit statuses: 0 ok, 1 failed, 2 usage or configuration error (wait: 3 timeout,
-4 cannot query)."""
+4 cannot query; status: 3 --max-time ran out)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -166,7 +166,9 @@ def _report(error: JobtuiError, status: int, debug: bool) -> int:
         import traceback
 
         traceback.print_exc()
-    print(f"jobtui: {error}", file=sys.stderr)
+    from jobtui.commands.output import clean
+
+    print(f"jobtui: {clean(error)}", file=sys.stderr)
     return status
 
 

@@ -13,17 +13,26 @@ from datetime import timezone, tzinfo
 from typing import Optional, Union
 from urllib.parse import quote
 
+import anyio
 import anyio.abc
 import httpx
 
 from jobtui import patches
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
-from jobtui.api.endpoints import normalise_endpoint
+from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear
 from jobtui.api.errors_map import error_for_answer
-from jobtui.api.reading import MAX_BODY, answer_from, job_body, read_capped
-from jobtui.api.transport_errors import error_for_exception
-from jobtui.domain.errors import UsageError
+from jobtui.api.inflate import ACCEPT_ENCODING
+from jobtui.api.reading import (
+    MAX_BODY,
+    answer_from,
+    job_body,
+    read_capped,
+    request_id_of,
+    unreadable,
+)
+from jobtui.api.transport_errors import deadline_error, error_for_exception
+from jobtui.domain.errors import ApiError, UsageError
 from jobtui.domain.model import JobRecord, validate_id
 
 try:  # httpcore's private parts, for the pool check in jobtui/patches.py
@@ -32,8 +41,9 @@ try:  # httpcore's private parts, for the pool check in jobtui/patches.py
 except ImportError:  # pragma: no cover - a release that moved them keeps its own check
     AnyIOStream = is_socket_readable = None  # type: ignore[assignment,misc]
 
-# Shorter than the SDK's 60 s / 120 s: a poller asks again soon anyway.
-DEFAULT_TIMEOUT = 20.0
+# For the whole exchange (connect, headers and body), shorter than the SDK's
+# 60 s / 120 s: a poller asks again soon anyway.
+DEFAULT_TIMEOUT = 30.0
 USER_AGENT = "jobtui/0.1"
 # Keep idle connections longer than the default refresh interval (httpx drops them
 # after 5 s, so every 10 s cycle paid a new TCP and TLS handshake), yet under the
@@ -43,7 +53,11 @@ Verify = Union[bool, str, ssl.SSLContext]
 
 
 class DwsClient:
-    """Fetches DWS jobs; use as an async context manager so connections are closed."""
+    """Fetches DWS jobs; use as an async context manager so connections are closed.
+
+    `timeout` bounds each request from start to the body's last byte; `max_body`
+    bounds the body as sent and as decoded.
+    """
 
     def __init__(
         self,
@@ -58,13 +72,15 @@ class DwsClient:
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self.host = httpx.URL(self.endpoint).host
+        self._auth_kind = _auth_kind(auth)
+        if self._auth_kind == "token":
+            refuse_token_in_clear(self.endpoint)
         patches.install_pool_check(
             AnyIOStream, is_socket_readable, anyio.abc.SocketAttribute.raw_socket
         )
         self._zone = zone
         self._timeout = timeout
         self._max_body = max_body
-        self._auth_kind = _auth_kind(auth)
         # trust_env (the default) honours HTTPS_PROXY, NO_PROXY and SSL_CERT_FILE.
         self._http = httpx.AsyncClient(
             auth=auth,
@@ -74,7 +90,12 @@ class DwsClient:
             limits=httpx.Limits(
                 max_connections=100, max_keepalive_connections=20, keepalive_expiry=KEEPALIVE
             ),
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                # Only what jobtui.api.inflate decodes within the body cap.
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
         )
 
     def __repr__(self) -> str:
@@ -103,17 +124,35 @@ class DwsClient:
         url = self.job_url(project_id, job_id)
         where = Where(self.host, project_id, job_id, self._auth_kind)
         answer = await self._fetch(url, {"X-Project-Id": project_id}, where)
-        if not 200 <= answer.status < 300:
-            raise error_for_answer(answer, where)
-        return self._record(answer, where)
+        try:
+            if not 200 <= answer.status < 300:
+                raise error_for_answer(answer, where)
+            return self._record(answer, where)
+        except ApiError:
+            raise
+        except Exception as exc:  # a parser bug must cost one job one answer, no more
+            raise unreadable(exc, where, answer.request_id) from None
 
     async def _fetch(self, url: str, headers: Mapping[str, str], where: Where) -> Answer:
+        response: Optional[httpx.Response] = None
         try:
-            async with self._http.stream("GET", url, headers=headers) as response:
-                body = await read_capped(response, self._max_body, where.host)
-                return answer_from(response, body)
+            # httpx's timeouts restart with every byte read; this one bounds it all.
+            # Leaving the stream early closes its connection rather than pooling it.
+            with anyio.fail_after(self._timeout):
+                async with self._http.stream("GET", url, headers=headers) as response:
+                    body = await read_capped(response, self._max_body, where.host)
+                    return answer_from(response, body)
+        except ApiError:
+            raise
+        except TimeoutError:
+            answering = response is not None
+            raise deadline_error(where.host, self._timeout, answering=answering) from None
         except httpx.HTTPError as exc:
             raise error_for_exception(exc, where.host, self._timeout) from None
+        except Exception as exc:
+            if response is None:  # no answer yet: not ours to call a bad record
+                raise
+            raise unreadable(exc, where, request_id_of(response)) from None
 
     def _record(self, answer: Answer, where: Where) -> JobRecord:
         body = job_body(answer, where)

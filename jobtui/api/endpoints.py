@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from typing import Optional
 from urllib.parse import urlsplit
 
+from jobtui.domain.endpoint_url import endpoint_problem
 from jobtui.domain.errors import UsageError
 
 # Regions outside the usual myhuaweicloud.com domain (huaweicloudsdkdws's DwsRegion).
@@ -33,19 +35,50 @@ def endpoint_for_region(region: str) -> str:
 
 def normalise_endpoint(url: str) -> str:
     """Check an explicit endpoint URL and strip its trailing slash."""
-    text = url.strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(
-            f"Endpoint {url!r} is not a URL; write it like https://dws.example.com:443."
-        )
-    if parts.query or parts.fragment or parts.username or parts.password:
-        raise UsageError(f"Endpoint {url!r} must not carry credentials, a query or a fragment.")
+    problem = endpoint_problem(url)
+    if problem is not None:
+        raise UsageError(f"Endpoint {_shown(url)} {problem}.")
+    return url.strip().rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost: traffic that never leaves this machine."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
     try:
-        parts.port  # noqa: B018 -- raises ValueError on a bad port
+        return ipaddress.ip_address(name.split("%")[0]).is_loopback
     except ValueError:
-        raise UsageError(f"Endpoint {url!r} has an invalid port number.") from None
-    return text.rstrip("/")
+        return False
+
+
+def in_clear(endpoint: str) -> bool:
+    """True when requests to `endpoint` cross a network unencrypted."""
+    parts = urlsplit(endpoint)
+    return parts.scheme == "http" and not is_loopback(parts.hostname or "")
+
+
+def refuse_token_in_clear(endpoint: str) -> None:
+    """A bearer token over plain HTTP can be read and replayed by anyone on the way."""
+    if in_clear(endpoint):
+        raise UsageError(
+            f"Refusing to send an IAM token to {endpoint} over plain http, where anyone "
+            "on the way could read and reuse it; use an https:// endpoint."
+        )
+
+
+def clear_text_warning(endpoint: str) -> Optional[str]:
+    """A sentence for AK/SK requests over plain HTTP to another machine, else None."""
+    if not in_clear(endpoint):
+        return None
+    return (
+        f"requests to {endpoint} go over plain http: the signature does not reveal the SK, "
+        "but the AK and the job details can be read on the way; use an https:// endpoint"
+    )
+
+
+def _shown(url: str) -> str:
+    return repr(url if len(url) <= 80 else url[:79] + "…")
 
 
 def resolve_endpoint(explicit: Optional[str], env: Mapping[str, str], region: Optional[str]) -> str:

@@ -1,25 +1,34 @@
-"""Map an HTTP error answer to a typed ApiError with one sentence a user can act on."""
+"""Map an HTTP error answer to a typed ApiError with one sentence a user can act on.
+
+The code decides before the HTTP status: a gateway code (`APIGW.0301`, or `APIG.0301`
+as dedicated gateways spell it) says what the gateway refused, a `DWS.xxxx` code says
+the service answered (so the key was accepted, even under 401), and only an answer
+without a known code is judged by its status.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any, Optional
 
+from jobtui.api import error_texts as texts
 from jobtui.api.answer import (
     SKEW_LIMIT,
     Answer,
     Where,
     clean,
-    describe_offset,
     looks_like_html,
     measure_skew,
     parse_error_body,
     parse_retry_after,
 )
+from jobtui.api.error_texts import Described
+from jobtui.domain.error_codes import gateway_number, is_not_found, service_code
 from jobtui.domain.errors import ApiError, ErrorInfo
 
-# Most gateway 401s; skew within a minute of the limit counts as skew too.
-_SKEW_WORDS = ("signature expired", "request expired", "x-sdk-date")
+# Words of the gateway's expired-signature message; a measured skew within a minute
+# of the limit counts as skew too, whatever the wording.
+_SKEW_WORDS = ("signature expired", "request expired")
 
 
 def sentence(text: str, request_id: Optional[str]) -> str:
@@ -41,7 +50,12 @@ def error_for_answer(answer: Answer, where: Where) -> ApiError:
         code, msg = None, None
     request_id = answer.request_id or body_rid
     skew = measure_skew(answer, msg)
-    kind, text = _describe(answer.status, where, code, msg, skew, html)
+    said = _said(code, msg) if not html else " (an HTML page, probably from a proxy)"
+    kind, text = (
+        _by_gateway(answer.status, where, code, msg, skew, said)
+        or _by_service(answer.status, where, code, said)
+        or _by_status(answer.status, where, msg, skew, said, html)
+    )
     retry = parse_retry_after(answer.retry_after, answer.server_date)
     info = ErrorInfo(
         kind,
@@ -57,7 +71,7 @@ def error_for_answer(answer: Answer, where: Where) -> ApiError:
 
 
 def _said(code: Optional[str], msg: Optional[str]) -> str:
-    """' (APIG.0301: bad signature)' — what the service said, cleaned; '' if nothing."""
+    """' (APIGW.0301: bad signature)' — what the service said, cleaned; '' if nothing."""
     parts = [p for p in (code, clean(msg, 120).rstrip(".") if msg else None) if p]
     return f" ({': '.join(parts)})" if parts else ""
 
@@ -69,40 +83,65 @@ def _is_skew(msg: Optional[str], skew: Optional[float]) -> bool:
     return skew is not None and abs(skew) >= SKEW_LIMIT - 60
 
 
-def _describe(
+def _by_gateway(
     status: int,
     where: Where,
     code: Optional[str],
     msg: Optional[str],
     skew: Optional[float],
+    said: str,
+) -> Optional[Described]:
+    """What a gateway code says, whatever the status; None for an unknown number."""
+    number = gateway_number(code)
+    if number in ("0301", "0303"):
+        if _is_skew(msg, skew):
+            return texts.clock_skew(code, skew, said)
+        return "auth", texts.auth_text(number, msg, said, where.auth)
+    if number == "0307":
+        return "auth", texts.token_text(said)
+    if number == "0101":
+        return texts.wrong_endpoint(where, said)
+    if number == "0201":
+        return texts.server(status, where, said) if status >= 500 else texts.malformed(where, said)
+    if number == "0302":
+        return texts.forbidden(where, said)
+    if number == "0308":
+        return texts.throttled(where, said)
+    return None
+
+
+def _by_service(status: int, where: Where, code: Optional[str], said: str) -> Optional[Described]:
+    """DWS answered: the key got through the gateway, so this never pauses it."""
+    if service_code(code) is None:
+        return None
+    if is_not_found(code):
+        return texts.not_found(where, said)
+    if status in (401, 403):
+        return texts.service_refused(where, said)
+    return None
+
+
+def _by_status(
+    status: int,
+    where: Where,
+    msg: Optional[str],
+    skew: Optional[float],
+    said: str,
     html: bool,
-) -> tuple[str, str]:
-    said = _said(code, msg) if not html else " (an HTML page, probably from a proxy)"
+) -> Described:
+    """An answer without a code we know: its HTTP status decides."""
     if status == 401 and _is_skew(msg, skew):
-        # The gateway's own wording repeats both times at length: its code is enough.
-        return "clock_skew", _skew_text(skew, f" ({code})" if code and skew is not None else said)
+        return texts.clock_skew(None, skew, said)
     if status == 401:
-        return "auth", _auth_text(code, said, where.auth)
+        return "auth", texts.auth_text(None, msg, said, where.auth)
     if status == 403:
-        return "forbidden", (
-            f"Access to project {where.project_id} was refused{said}; "
-            "ask for DWS read permission (e.g. DWS ReadOnlyAccess) in this project"
-        )
-    if status == 404 and code != "APIG.0101" and not html:
-        return "not_found", (
-            f"Job {where.job_id} was not found in project {where.project_id}{said}; "
-            "check the job ID and that the project and region are the job's"
-        )
+        return texts.forbidden(where, said)
+    if status == 404 and not html:
+        return texts.not_found(where, said)
     if status == 429:
-        return "throttled", (
-            f"{where.host} is throttling requests{said}; "
-            "ask less often, e.g. with a longer refresh_interval"
-        )
+        return texts.throttled(where, said)
     if status >= 500:
-        return "server", (
-            f"{where.host} answered {status}{said}; the fault is on the service's side "
-            "and usually passes, so try again in a minute"
-        )
+        return texts.server(status, where, said)
     if 300 <= status < 400:
         return "bad_request", (
             f"{where.host} redirected the request ({status}){said}; "
@@ -113,30 +152,4 @@ def _describe(
     return "bad_request", (
         f"{where.host} refused the request with {status}{said}; "
         "check the endpoint (region or --endpoint) and the IDs"
-    )
-
-
-def _skew_text(skew: Optional[float], said: str) -> str:
-    if skew is None:
-        return (
-            f"The gateway says the signature expired{said}; "
-            "this host's clock is probably wrong: set it right (NTP)"
-        )
-    return (
-        f"Your clock is {describe_offset(skew)} the server's, so the gateway refused the "
-        f"signature{said}; set this host's time right (NTP)"
-    )
-
-
-def _auth_text(code: Optional[str], said: str, auth: str) -> str:
-    if code == "APIG.0307" or auth == "token":
-        return f"The IAM token was refused{said}; get a new one and set JOBTUI_AUTH_TOKEN"
-    if auth == "none":
-        return (
-            f"The service wants credentials{said}; set HUAWEICLOUD_SDK_AK/SK "
-            "or write them to ~/.huaweicloud/credentials"
-        )
-    return (
-        f"Authentication failed{said}; check HUAWEICLOUD_SDK_AK/SK "
-        "(or ~/.huaweicloud/credentials) and the project ID"
     )

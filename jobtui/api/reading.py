@@ -10,32 +10,44 @@ treated as absent), because a job with a status is still worth showing.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any, Optional
 
 import httpx
 
-from jobtui.api.answer import Answer, Where, clean, looks_like_html, parse_http_date
+from jobtui.api.answer import Answer, Where, clean, clean_id, looks_like_html, parse_http_date
 from jobtui.api.auth import DATE_FORMAT
 from jobtui.api.errors_map import api_error
+from jobtui.api.inflate import BadEncoding, Inflater, TooLarge
 from jobtui.domain.errors import ApiError
 
 MAX_BODY = 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 async def read_capped(response: httpx.Response, limit: int, host: str) -> bytes:
-    """Read the body as a stream and stop past `limit` bytes: a proxy can send anything."""
-    request_id = response.headers.get("X-Request-Id")
+    """Read and decode the body as a stream, stopping past `limit` bytes either side.
+
+    A proxy can send anything: a huge body, or a small gzip one that inflates to a
+    gigabyte. The raw bytes are decoded here, not by httpx, so the cap bounds memory.
+    """
+    request_id = request_id_of(response)
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(host, limit, request_id)
-    chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(host, limit, request_id)
-        chunks.append(chunk)
+    chunks: list[bytes] = []
+    try:
+        inflater = Inflater(response.headers.get("Content-Encoding"), limit)
+        async for chunk in response.aiter_raw():
+            chunks.append(inflater.feed(chunk))
+        chunks.append(inflater.finish())
+    except TooLarge:
+        raise _too_large(host, limit, request_id) from None
+    except BadEncoding as exc:
+        text = f"{host} sent an answer jobtui cannot read: {exc}"
+        raise api_error("bad_body", text, request_id) from None
     return b"".join(chunks)
 
 
@@ -54,11 +66,16 @@ def answer_from(response: httpx.Response, body: bytes) -> Answer:
         status=response.status_code,
         body=body,
         content_type=response.headers.get("Content-Type", ""),
-        request_id=response.headers.get("X-Request-Id"),
+        request_id=request_id_of(response),
         server_date=parse_http_date(response.headers.get("Date")),
         retry_after=response.headers.get("Retry-After"),
         signed_at=_sdk_date(signed),
     )
+
+
+def request_id_of(response: httpx.Response) -> Optional[str]:
+    """The X-Request-Id support asks for, stripped of anything but an ID's characters."""
+    return clean_id(response.headers.get("X-Request-Id"))
 
 
 def _sdk_date(value: Optional[str]) -> Optional[datetime]:
@@ -68,6 +85,19 @@ def _sdk_date(value: Optional[str]) -> Optional[datetime]:
         return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=timezone.utc)
     except ValueError:
         return None
+
+
+def unreadable(exc: Exception, where: Where, request_id: Optional[str]) -> ApiError:
+    """An answer that broke our reading of it: that job's bad_record, never a crash."""
+    log.warning(
+        "could not read the answer for job %s from %s (request ID %s)",
+        where.job_id, where.host, request_id, exc_info=exc,
+    )  # fmt: skip
+    text = (
+        f"{where.host} answered for job {where.job_id} with something jobtui "
+        f"could not read ({type(exc).__name__})"
+    )
+    return api_error("bad_record", text, request_id)
 
 
 def job_body(answer: Answer, where: Where) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-"""Map httpx's transport exceptions to ApiError kinds: timeout, dns, tls, connection, proxy."""
+"""Map httpx's transport exceptions to ApiError kinds: timeout, dns, tls, connection, proxy.
+
+`timeout` also covers the client's own deadline on the whole exchange, which httpx's
+per-read timeouts do not give: a body that drips a byte a second never trips them.
+"""
 
 from __future__ import annotations
 
@@ -61,13 +65,24 @@ def _proxy_for(exc: httpx.HTTPError) -> Optional[str]:
     return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
 
 
+def deadline_error(host: str, timeout: float, *, answering: bool) -> ApiError:
+    """The whole exchange took longer than `timeout`; `answering`: headers had come."""
+    if answering:
+        return api_error(
+            "timeout",
+            f"{host} began to answer but had not finished within {timeout:g} s; "
+            "the network, a proxy or the service is stalling",
+        )
+    return api_error(
+        "timeout",
+        f"{host} did not answer within {timeout:g} s; the network or the service is slow",
+    )
+
+
 def error_for_exception(exc: httpx.HTTPError, host: str, timeout: float) -> ApiError:
     """The typed error for a request that got no complete answer."""
     if isinstance(exc, httpx.TimeoutException):
-        return api_error(
-            "timeout",
-            f"{host} did not answer within {timeout:g} s; the network or the service is slow",
-        )
+        return deadline_error(host, timeout, answering=False)
     if isinstance(exc, httpx.ProxyError):
         return api_error("proxy", f"The proxy refused to connect to {host}; check HTTPS_PROXY")
     proxy = _proxy_for(exc)

@@ -70,6 +70,11 @@ class Context:
     def tty(self) -> bool:
         return bool(getattr(self.stdout, "isatty", lambda: False)())
 
+    @property
+    def err_tty(self) -> bool:
+        """stderr is a terminal: progress may be drawn there (never into a pipe or log)."""
+        return bool(getattr(self.stderr, "isatty", lambda: False)())
+
     def width(self) -> Optional[int]:
         """The terminal's width when printing to one, or COLUMNS when set (`watch` sets
         it for the command it runs into a pipe); None (no cutting) in a plain pipe."""
@@ -81,13 +86,9 @@ class Context:
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
 
-    def warn_exposed_credentials(self) -> None:
-        """Say once, on stderr, when a credentials file is readable by other users."""
-        from jobtui.api.credentials import exposed_credentials
-
-        home = Path(self.env.get("HOME") or Path.home())
-        for warning in exposed_credentials(self.env, home, self.settings.credentials_files()):
-            self.err(f"warning: {warning}")
-
     def err(self, text: str) -> None:
-        print(f"jobtui: {text}", file=self.stderr, flush=True)
+        """One line on stderr; server text in it (error codes, request IDs) is shown
+        escaped, never acted on by the terminal."""
+        from jobtui.commands.output import clean
+
+        print(f"jobtui: {clean(text)}", file=self.stderr, flush=True)

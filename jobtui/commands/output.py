@@ -1,7 +1,8 @@
 """What `status`, `list` and `wait` print: tables, JSON and progress lines.
 
-Server text is data: every cell passes through `clean`, so an ESC or a control
-character in a job name cannot move the cursor or recolour the user's terminal.
+Server text is data: everything the CLI prints of it (cells, error sentences, request
+IDs, JSON) passes through `clean`, so an ESC or a control character in a job name or
+an error code cannot move the cursor, retitle the window or write the clipboard.
 """
 
 from __future__ import annotations
@@ -11,26 +12,47 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any, Optional
 
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import clock_time, duration
 
-# C0, DEL, C1 and the bidi overrides that can reorder what a terminal shows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a terminal would act on instead of showing: C0, DEL and C1 controls (ESC and
+# C1 start OSC 52 clipboard writes, title changes, CSI 2J, DCS), and the invisible
+# zero-width and bidi formatting characters that hide or reorder the text around them.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 ZONE_NOTE = (
     "! begin time lies ahead of the server's clock: the API's times carry no zone; "
     "set the region's zone under [zones] in config.toml."
 )
 SHORT_PROJECT = 8
+# The error kind of a job `status` has no answer for because it did not ask (--max-time
+# ran out, or its endpoint is down): not a failure of the job's own.
+NOT_ASKED = "not_asked"
 HEADERS = ("STATUS", "PROGRESS", "JOB NAME", "LABEL", "PROJECT/JOB", "STARTED", "ELAPSED", "NOTE")
 
 
-def clean(value: object) -> str:
-    """Text safe to print on one terminal line: control characters shown as escapes."""
+def clean(value: object, *, in_json: bool = False) -> str:
+    """Text safe to print on one terminal line: unsafe characters shown as escapes.
+
+    The one sanitiser for server text the CLI prints: `\\x1b` for a control
+    character, `\\u202e` for a format character. `in_json` is for text json.dumps
+    made: it escaped C0 inside strings (the rest is its indentation), and `\\u009b`
+    for what it left raw reads back as the original character.
+    """
     if value is None:
         return ""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    return _UNSAFE.sub(partial(_escaped, in_json=in_json), str(value))
+
+
+def _escaped(match: re.Match[str], *, in_json: bool) -> str:
+    code = ord(match.group())
+    if in_json and code < 0x20:
+        return match.group()
+    return f"\\x{code:02x}" if code < 0x100 and not in_json else f"\\u{code:04x}"
 
 
 def job_json(job: WatchedJob) -> dict[str, Any]:
@@ -42,9 +64,9 @@ def job_json(job: WatchedJob) -> dict[str, Any]:
 
 
 def dumps_jobs(jobs: Iterable[WatchedJob]) -> str:
-    """A JSON array of jobs; C1 controls are escaped too, which json leaves raw."""
+    """A JSON array of jobs; what json leaves raw (DEL, C1, bidi) is escaped too."""
     text = json.dumps([job_json(job) for job in jobs], indent=2, ensure_ascii=False)
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    return clean(text, in_json=True)
 
 
 def progress_text(job: WatchedJob) -> str:
@@ -57,14 +79,16 @@ def progress_text(job: WatchedJob) -> str:
 def status_word(job: WatchedJob) -> str:
     record = job.state.record
     if record is None:
-        return "ERROR" if job.state.error else "?"
+        error = job.state.error
+        return "ERROR" if error is not None and error.kind != NOT_ASKED else "?"
     return clean(record.status_text)
 
 
 def note(job: WatchedJob) -> str:
-    """The error of the last fetch, else the failure code and detail."""
-    if job.state.error is not None:
-        return "error: " + clean(job.state.error.message)
+    """The error of the last fetch (or why there was none), else the failure code and detail."""
+    error = job.state.error
+    if error is not None:
+        return ("" if error.kind == NOT_ASKED else "error: ") + clean(error.message)
     record = job.state.record
     if record is None:
         return ""

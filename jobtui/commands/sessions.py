@@ -7,11 +7,15 @@ monitor paints its cached table before it pays for them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from jobtui.domain.events import PollerEvent
+from jobtui.domain.state import WatchEntry
 from jobtui.polling.connections import Connections
 from jobtui.store.config import Settings
+from jobtui.store.refusals import RETRY_ENV, RefusalBook, retry_hint
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,10 +26,22 @@ if TYPE_CHECKING:
 
 
 def connections(ctx: Context, settings: Optional[Settings] = None) -> Connections:
-    """Routes for every job, honouring --endpoint, --region and the credential sources."""
+    """Routes for every job, honouring --endpoint, --region and the credential sources.
+
+    Keys the gateway refused are shared through refused.json, so no process tries one
+    again before its time (unless JOBTUI_RETRY_REFUSED is set).
+    """
+    ignore = ctx.env.get(RETRY_ENV, "").strip() not in ("", "0")
     return Connections(
-        settings or ctx.settings, endpoint=ctx.args.endpoint, region=ctx.args.region, env=ctx.env
-    )
+        settings or ctx.settings, endpoint=ctx.args.endpoint, region=ctx.args.region,
+        env=ctx.env, refusals=RefusalBook(ctx.paths.refused_file, ignore=ignore),
+    )  # fmt: skip
+
+
+def say_held(ctx: Context, conns: Connections) -> None:
+    """Tell a CLI user which keys were refused, until when none is tried, and how to force."""
+    for refusal in conns.refusals.seen.values() if conns.refusals else ():
+        ctx.err(retry_hint(refusal))
 
 
 def poller(
@@ -54,3 +70,16 @@ def open_session(ctx: Context, settings: Settings) -> Session:
     from jobtui.session.session import Session
 
     return Session.from_paths(ctx.paths, settings, connections(ctx, settings))
+
+
+def warn_exposed_credentials(ctx: Context, entries: Iterable[WatchEntry] = ()) -> None:
+    """Say once, on stderr, when a credentials file is readable by other users,
+    and when the entries' AK/SK requests would go over plain http."""
+    from jobtui.api.credentials import exposed_credentials
+
+    home = Path(ctx.env.get("HOME") or Path.home())
+    warnings = exposed_credentials(ctx.env, home, ctx.settings.credentials_files())
+    if entries:
+        warnings += connections(ctx).clear_text_warnings(entries)
+    for warning in warnings:
+        ctx.err(f"warning: {warning}")

@@ -6,11 +6,11 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jobtui.commands import FAILED, OK
+from jobtui.commands import FAILED, OK, TIMEOUT
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import resolve
 from jobtui.commands.output import ZONE_NOTE, any_zone_mismatch, dumps_jobs, status_table
-from jobtui.domain.errors import StoreError
+from jobtui.domain.errors import StoreError, UsageError
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 
 if TYPE_CHECKING:
@@ -23,50 +23,73 @@ examples:
   jobtui status
   jobtui status 2c9080e8845b207101845b245e1e0001
   jobtui status --json 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001
+  jobtui status --max-time 60
 
-With no JOB, every watched job. Exit status 1 when any job could not be fetched
-(its 'error' says why, with the request ID support asks for)."""
+With no JOB, every watched job. On a terminal, stderr counts the jobs asked so far.
+Exit status 1 when any job could not be fetched (its 'error' says why, with the
+request ID support asks for); else 3 when --max-time ran out first (the jobs not
+asked keep their last known state and say 'not asked: --max-time reached'). Jobs not
+asked because their endpoint is down or their credentials were refused say so too
+(error kind 'not_asked', no request ID)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("jobs", nargs="*", metavar="JOB", help="JOB_ID or PROJECT_ID/JOB_ID")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--max-time",
+        type=float,
+        metavar="S",
+        help="stop asking after S seconds and print what is known by then",
+    )
 
 
 def run(ctx: Context) -> int:
+    max_time = ctx.args.max_time
+    if max_time is not None and not max_time >= 0:
+        raise UsageError(f"--max-time must be a number of seconds, not {max_time}.")
     watched = ctx.entries()
-    ctx.warn_exposed_credentials()
     targets = resolve(ctx.args.jobs, watched, now=ctx.clock(), region=ctx.args.region)
     targets = targets or watched
+    from jobtui.commands.sessions import warn_exposed_credentials
+
+    warn_exposed_credentials(ctx, targets)
     if not targets:
         ctx.err("the watchlist is empty; add a job with 'jobtui add PROJECT_ID JOB_ID'.")
         return OK
     import asyncio
 
-    states = asyncio.run(fetch(ctx, targets, {e.key for e in watched}))
+    states, not_asked = asyncio.run(fetch(ctx, targets, {e.key for e in watched}))
     jobs = [WatchedJob(entry, states.get(entry.key) or JobState(entry.key)) for entry in targets]
     show(ctx, jobs)
-    return FAILED if any(job.state.error for job in jobs) else OK
+    if any(job.state.error for job in jobs if job.entry.key not in not_asked):
+        return FAILED
+    return TIMEOUT if not_asked else OK
 
 
 async def fetch(
     ctx: Context, targets: Sequence[WatchEntry], watched: set[JobKey]
-) -> dict[JobKey, JobState]:
-    """One request per job, through the poller (rate cap, one probe per credential)."""
-    from jobtui.commands.sessions import connections, poller
+) -> tuple[dict[JobKey, JobState], set[JobKey]]:
+    """One request per job, through the poller (rate cap, one probe per credential);
+    also the keys --max-time left unasked."""
+    from jobtui.commands.sessions import connections, poller, say_held
+    from jobtui.commands.status_progress import Tally, refresh_within
     from jobtui.store.watchlist import StateCache
 
     cache = StateCache(ctx.paths.state_file)
     cached = cache.load()
+    keys = [entry.key for entry in targets]
+    tally = Tally(keys, ctx.stderr if ctx.err_tty else None)
     async with connections(ctx) as conns:
-        fetcher = poller(conns, ctx.settings)
+        fetcher = poller(conns, ctx.settings, tally.on_event)
         fetcher.set_entries(targets)
         # Seeding keeps each job's history (transitions, samples) going in the cache.
         fetcher.seed({key: cached[key] for key in watched & cached.keys()})
-        fresh = await fetcher.refresh_once([entry.key for entry in targets])
-    cached.update({key: state for key, state in fresh.items() if key in watched})
+        fresh, not_asked = await refresh_within(fetcher, keys, ctx.args.max_time, tally)
+        say_held(ctx, conns)
+    cached.update({k: s for k, s in fresh.items() if k in watched and k not in not_asked})
     _save(ctx, cache, cached, watched)
-    return dict(fresh)
+    return fresh, not_asked
 
 
 def _save(

@@ -18,7 +18,7 @@ examples:
 A bare JOB_ID is looked up in the watchlist; PROJECT_ID/JOB_ID works for any job.
 Exit status: 0 every job SUCCESS, 1 any ended FAIL or STOP, 2 usage error,
 3 timeout, 4 cannot be queried (bad credentials, job not found, endpoint
-unreachable for longer than --retry-for)."""
+unreachable or its answers malformed for longer than --retry-for)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=300.0,
         metavar="S",
-        help="keep retrying an unreachable endpoint this long (300)",
+        help="keep retrying an unreachable endpoint or malformed answers this long (300)",
     )
 
 
@@ -45,7 +45,9 @@ def run(ctx: Context) -> int:
                 f"--{name.replace('_', '-')} must be a number of seconds, not {value}."
             )
     entries = resolve(args.jobs, ctx.entries(), now=ctx.clock(), region=args.region)
-    ctx.warn_exposed_credentials()
+    from jobtui.commands.sessions import warn_exposed_credentials
+
+    warn_exposed_credentials(ctx, entries)
     # Imported here: asyncio, httpx and the poller are not needed for --help.
     import asyncio
 

@@ -11,7 +11,7 @@ from typing import Optional, Union
 
 from jobtui.commands import TIMEOUT
 from jobtui.commands.context import Context
-from jobtui.commands.sessions import connections, poller
+from jobtui.commands.sessions import connections, poller, say_held
 from jobtui.commands.wait_display import LiveLines, PlainLines
 from jobtui.commands.wait_verdict import Verdict
 from jobtui.domain.events import PollerEvent
@@ -43,6 +43,7 @@ async def wait_for(ctx: Context, entries: Sequence[WatchEntry]) -> tuple[int, Ve
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
             display.close()
+    say_held(ctx, conns)
     return code, verdict
 
 

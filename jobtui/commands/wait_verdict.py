@@ -6,10 +6,21 @@ from collections.abc import Mapping, Sequence
 from typing import Callable, Optional
 
 from jobtui.commands import FAILED, OK, UNQUERYABLE
-from jobtui.domain.errors import RETRYABLE_KINDS, ErrorInfo
-from jobtui.domain.events import FetchFailed, JobUpdated, PollerEvent
+from jobtui.domain.errors import AUTH_KINDS, HELD_BY_REFUSED_KEY, RETRYABLE_KINDS, ErrorInfo
+from jobtui.domain.events import (
+    CredentialPaused,
+    CredentialResumed,
+    FetchFailed,
+    JobUpdated,
+    PollerEvent,
+)
 from jobtui.domain.model import Status
 from jobtui.domain.state import JobKey, JobState
+
+# What `wait` retries for --retry-for before exit 4. A 200 without a status word
+# (bad_record) is a proxy, a gateway or a deploy mid-way far more often than a job
+# that will never answer properly: it heals like an outage, so it is waited out too.
+TRANSIENT_KINDS = RETRYABLE_KINDS | {"bad_record"}
 
 
 class Verdict:
@@ -21,12 +32,18 @@ class Verdict:
         self.clock = clock
         self.failing_since: dict[JobKey, float] = {}
         self.reason: Optional[str] = None
+        # Why a credential is refused (a 401 now, or one on record from another run).
+        self.refusal: Optional[ErrorInfo] = None
 
     def on_event(self, event: PollerEvent) -> None:
         if isinstance(event, JobUpdated):
             self.failing_since.pop(event.key, None)
         elif isinstance(event, FetchFailed):
             self.failing_since.setdefault(event.key, self.clock())
+        elif isinstance(event, CredentialPaused) and event.error.kind in AUTH_KINDS:
+            self.refusal = event.error
+        elif isinstance(event, CredentialResumed):
+            self.refusal = None
 
     def decide(self, states: Mapping[JobKey, JobState]) -> Optional[int]:
         """The exit status when every job is settled or one cannot be queried; else None."""
@@ -34,7 +51,8 @@ class Verdict:
             state = states.get(key)
             error = state.error if state is not None else None
             if error is not None and self._given_up(key, error):
-                self.reason = f"cannot query {key[0]}/{key[1]}: {error.message}"
+                said = self._refused_key(error) or error
+                self.reason = f"cannot query {key[0]}/{key[1]}{self._for(error)}: {said.message}"
                 return UNQUERYABLE
         finished = [states[k] for k in self.keys if k in states and states[k].terminal]
         if len(finished) < len(self.keys):
@@ -47,7 +65,19 @@ class Verdict:
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
         """Bad credentials or a missing job will not heal; an outage gets `retry_for` s."""
-        if error.kind not in RETRYABLE_KINDS:
+        if error.kind not in TRANSIENT_KINDS or self._refused_key(error):
             return True
         since = self.failing_since.get(key)
         return since is not None and self.clock() - since >= self.retry_for
+
+    def _refused_key(self, error: ErrorInfo) -> Optional[ErrorInfo]:
+        """The refusal holding a job back: a key will not heal by waiting (exit 4)."""
+        if self.refusal is not None and error.message.startswith(HELD_BY_REFUSED_KEY):
+            return self.refusal
+        return None
+
+    def _for(self, error: ErrorInfo) -> str:
+        """' after 300 s of retries' when it was retried: the user sees it was no one-off."""
+        if error.kind not in TRANSIENT_KINDS or not self.retry_for or self._refused_key(error):
+            return ""
+        return f" after {self.retry_for:g} s of retries"

@@ -6,7 +6,15 @@
     ├── StoreError          a file we write could not be saved (disk full, read-only)
     └── ApiError            a request did not give a job record; `kind` says why:
           auth, clock_skew, forbidden, not_found, throttled, server, bad_request,
-          timeout, connection, dns, tls, proxy, bad_body, too_large, bad_record
+          wrong_endpoint, timeout, connection, dns, tls, proxy, bad_body, too_large,
+          bad_record
+
+Only `auth` and `clock_skew` mean the gateway refused the credential (the poller
+pauses every job using it); `wrong_endpoint` is the gateway's "no such API"
+(APIGW.0101): the host or region is not the job's, whatever the job ID.
+
+A job the poller held back (its endpoint down, its credential refused) carries an
+ErrorInfo of kind `not_asked` (NOT_ASKED): no request, no HTTP status, no request ID.
 
 `str(error)` is one sentence a user can act on. Secrets never appear in them: the
 client builds messages from the status, the service's code and message, and the
@@ -62,7 +70,11 @@ class StoreError(JobtuiError):
 # Kinds worth a different reaction from the poller.
 AUTH_KINDS = frozenset({"auth", "clock_skew"})
 TRANSPORT_KINDS = frozenset({"timeout", "connection", "dns", "tls", "proxy"})
-RETRYABLE_KINDS = TRANSPORT_KINDS | {"server", "throttled", "bad_body", "too_large"}
+# Not an answer at all: the job was held back while its endpoint or credential was blocked.
+NOT_ASKED = "not_asked"
+# What a job held back by a refused credential says; `wait` gives up on it as on a 401.
+HELD_BY_REFUSED_KEY = "not asked: credentials refused"
+RETRYABLE_KINDS = TRANSPORT_KINDS | {"server", "throttled", "bad_body", "too_large", NOT_ASKED}
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,16 @@ class Warned:
     message: str
 
 
+@dataclass(frozen=True)
+class PollerFault:
+    """The poller itself broke (a bug, not a failed request); it goes on at the next interval.
+
+    `message` is one sentence for the user; the traceback is in the log.
+    """
+
+    message: str
+
+
 PollerEvent = Union[
     JobUpdated,
     StatusChanged,
@@ -136,4 +146,5 @@ PollerEvent = Union[
     SaveFailed,
     SaveRecovered,
     Warned,
+    PollerFault,
 ]

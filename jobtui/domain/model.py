@@ -78,22 +78,46 @@ def _number(raw: str) -> Optional[float]:
 
 
 def parse_progress(raw: object) -> Progress:
-    """Read "9%", "9.5%", "9", 9 or 9.5; anything else gives value None."""
+    """Read "9%", "9.5%", "9", 9 or 9.5; anything else gives value None.
+
+    Never raises: a number too big for a float (a 310-digit integer), NaN or
+    infinity is an unknown progress, with its text kept (shortened) as the raw value.
+    """
     if raw is None:
         return Progress(None, None)
     if isinstance(raw, bool):
         return Progress(None, str(raw))
     if isinstance(raw, (int, float)):
-        text = str(raw)
-        number: Optional[float] = float(raw) if math.isfinite(raw) else None
+        text = _number_text(raw)
+        number = _finite(raw)
     elif isinstance(raw, str):
         text = raw
         number = _number(raw)
     else:
-        return Progress(None, repr(raw))
+        return Progress(None, _shorten(repr(raw)))
     if number is None:
-        return Progress(None, text)
+        return Progress(None, _shorten(text))
     return Progress(min(100.0, max(0.0, number)), text)
+
+
+def _finite(value: float) -> Optional[float]:
+    try:
+        number = float(value)  # OverflowError for an int beyond 1e308
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _number_text(value: float) -> str:
+    try:
+        text = str(value)  # ValueError past Python's 4,300-digit int limit
+    except ValueError:
+        return "a number too long to show"
+    return _shorten(text)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -257,7 +281,12 @@ class JobRecord:
 def _text(value: object) -> Optional[str]:
     if value is None:
         return None
-    text = value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = _number_text(value)
+    else:
+        text = str(value)
     return text if text != "" else None
 
 

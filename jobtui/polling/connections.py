@@ -2,7 +2,8 @@
 
 A route is worked out from the entry, its project's settings and the command line;
 jobs with the same endpoint, credential and zone share one DwsClient, so connections
-are reused and a refused credential can be paused for every job that uses it.
+are reused and a refused credential can be paused for every job that uses it. The
+record of refused keys that every process shares (`jobtui.store.refusals`) comes along.
 
 Importing this module is cheap: httpx (~0.2 s) and the client are imported on first
 use, so the monitor paints its cached table before it pays for them.
@@ -11,6 +12,7 @@ use, so the monitor paints its cached table before it pays for them.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,10 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
-from jobtui.api.endpoints import resolve_endpoint
+from jobtui.api.endpoints import (
+    clear_text_warning,
+    normalise_endpoint,
+    refuse_token_in_clear,
+    resolve_endpoint,
+)
 from jobtui.domain.errors import ConfigError, JobtuiError
 from jobtui.domain.state import WatchEntry
 from jobtui.store.config import ProjectSettings, Settings
+from jobtui.store.refusals import KeyId, RefusalBook, key_id
 
 if TYPE_CHECKING:
     import httpx
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
     from jobtui.api.client import DwsClient
     from jobtui.api.credentials import Credentials
 
+log = logging.getLogger(__name__)
 # What `warm_up()` imports: everything a first request needs that pulls in httpx.
 NETWORK_MODULES = ("jobtui.api.client", "jobtui.api.credentials")
 
@@ -42,6 +51,8 @@ class Route:
     credential: str
     region: Optional[str]
     zone: tzinfo
+    # Tells one AK/SK from another with the same label (a fixed SK); None for other kinds.
+    key_id: Optional[KeyId] = None
 
 
 class Connections:
@@ -56,9 +67,12 @@ class Connections:
         env: Optional[Mapping[str, str]] = None,
         home: Optional[Path] = None,
         transport: Optional[httpx.AsyncBaseTransport] = None,
+        refusals: Optional[RefusalBook] = None,
     ) -> None:
         self._settings = settings
-        self._endpoint = endpoint
+        self.refusals = refusals
+        # A malformed --endpoint is the user's mistake, said once (exit 2), not per job.
+        self._endpoint = normalise_endpoint(endpoint) if endpoint and endpoint.strip() else None
         self._region = region
         self._env = dict(os.environ if env is None else env)
         self._home = Path.home() if home is None else home
@@ -68,6 +82,8 @@ class Connections:
         self._routes: dict[tuple[str, Optional[str]], Route] = {}
         self._retired: list[DwsClient] = []
         self._clients: dict[Route, DwsClient] = {}
+        # Sentences about routes worked out so far (AK/SK over plain http), once each.
+        self._warnings: list[str] = []
 
     def route(self, entry: WatchEntry) -> Route:
         """The route for a job; UsageError or ConfigError when it has none."""
@@ -85,7 +101,15 @@ class Connections:
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
         endpoint = resolve_endpoint(explicit, self._env, region)
         credentials = self._credentials_for(project)
-        return Route(endpoint, str(credentials), region, self._settings.zone(region))
+        if credentials.kind == "token":
+            refuse_token_in_clear(endpoint)
+        elif credentials.kind == "aksk":
+            warning = clear_text_warning(endpoint)
+            if warning is not None and warning not in self._warnings:
+                log.warning("%s", warning)
+                self._warnings.append(warning)
+        zone = self._settings.zone(region)
+        return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
 
     def client(self, route: Route) -> DwsClient:
         """The shared client for a route, made on first use."""
@@ -172,11 +196,21 @@ class Connections:
                 continue
 
     def exposed(self) -> list[str]:
-        """Warnings for credentials files other users can read (blocking: a stat each)."""
+        """Warnings for credentials files other users can read (blocking: a stat each),
+        then for signed requests the routes so far send over plain http."""
         from jobtui.api.credentials import exposed_credentials
 
         files = self._settings.credentials_files()
-        return exposed_credentials(self._env, self._home, files)
+        return [*exposed_credentials(self._env, self._home, files), *self._warnings]
+
+    def clear_text_warnings(self, entries: Iterable[WatchEntry]) -> list[str]:
+        """Work out the entries' routes; the warnings about plain http they bring."""
+        for entry in entries:
+            try:
+                self.route(entry)
+            except JobtuiError:  # the poller reports it, job by job
+                continue
+        return list(self._warnings)
 
     def reload(self) -> None:
         """Read the credentials again on next use (after the user fixed them)."""
@@ -195,3 +229,9 @@ class Connections:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _key_id(credentials: Credentials) -> Optional[KeyId]:
+    if credentials.kind == "aksk" and credentials.ak and credentials.sk:
+        return key_id(credentials.ak, credentials.sk)
+    return None

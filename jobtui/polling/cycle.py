@@ -1,4 +1,8 @@
-"""One polling cycle: probe the gates that need it, then the rest with bounded concurrency."""
+"""One polling cycle: probe the gates that need it, then the rest with bounded concurrency.
+
+A cycle waits for each request at most `InFlight.straggler_after` seconds: a request
+still out then stays in flight on its own, and its job is skipped until it lands.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Iterable
 from jobtui.domain.state import JobKey
 from jobtui.polling.fetcher import Fetcher
 from jobtui.polling.gates import Gate
+from jobtui.polling.in_flight import InFlight
 
 # Each worker holds one connection, and every request walks the pool's connections:
 # a quiet cycle of ten jobs is cheaper on two connections than on ten. A worker takes
@@ -16,27 +21,34 @@ from jobtui.polling.gates import Gate
 JOBS_PER_WORKER = 8
 
 
-async def run_cycle(fetcher: Fetcher, keys: Iterable[JobKey], concurrency: int) -> int:
+async def run_cycle(
+    fetcher: Fetcher, in_flight: InFlight, keys: Iterable[JobKey], concurrency: int
+) -> int:
     """Fetch `keys` in order; return how many requests went out."""
     before = fetcher.requested
     fetcher.cycle_started = fetcher.clock()
-    probes, rest = partition(fetcher, keys)
+    probes, rest = partition(fetcher, in_flight, keys)
     # Probes go first and alone per gate: one failed signature, not one per job.
-    await _work(fetcher, probes, concurrency, probing=True)
-    await _work(fetcher, rest, concurrency, probing=False)
+    await _work(fetcher, in_flight, probes, concurrency, probing=True)
+    await _work(fetcher, in_flight, rest, concurrency, probing=False)
     return fetcher.requested - before
 
 
-def partition(fetcher: Fetcher, keys: Iterable[JobKey]) -> tuple[list[JobKey], list[JobKey]]:
+def partition(
+    fetcher: Fetcher, in_flight: InFlight, keys: Iterable[JobKey]
+) -> tuple[list[JobKey], list[JobKey]]:
     """Split due jobs into one probe per gate that needs one, and the others.
 
-    Jobs behind a gate that is blocked and not yet due for a probe are held back.
+    Jobs behind a gate that is blocked and not yet due for a probe are held back; so
+    are jobs whose request from an earlier cycle is still out.
     """
     now = fetcher.clock()
     probes: list[JobKey] = []
     rest: list[JobKey] = []
     chosen: set[Gate] = set()
     for key in keys:
+        if key in in_flight:
+            continue
         gates = fetcher.gates(key)
         waiting = [gate for gate in gates if gate.waiting(now)]
         if waiting:
@@ -55,21 +67,29 @@ def _latest(gates: list[Gate]) -> Gate:
     return max(gates, key=lambda gate: gate.retry_at)
 
 
-async def _work(fetcher: Fetcher, keys: list[JobKey], concurrency: int, *, probing: bool) -> None:
+async def _work(
+    fetcher: Fetcher, in_flight: InFlight, keys: list[JobKey], concurrency: int, *, probing: bool
+) -> None:
     queue = deque(keys)
 
     async def worker() -> None:
         while queue:
             key = queue.popleft()
             await fetcher.bucket.acquire()
-            if probing or fetcher.admit(key):
-                await fetcher.fetch(key)
+            if (probing or fetcher.admit(key)) and fetcher.paced(key):
+                await in_flight.send(key)
             else:
                 fetcher.bucket.refund()
 
     # Probes go to different endpoints or credentials: one hanging must not hold the rest.
     count = min(concurrency, len(keys)) if probing else workers_for(len(keys), concurrency)
-    await asyncio.gather(*(worker() for _ in range(count)))
+    workers = [asyncio.ensure_future(worker()) for _ in range(count)]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        # A worker that broke ends the cycle: its siblings must not outlive it unseen.
+        for task in workers:
+            task.cancel()
 
 
 def workers_for(jobs: int, concurrency: int) -> int:

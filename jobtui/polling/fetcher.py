@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Callable, Optional, Protocol, Union
 
-from jobtui.domain.errors import ApiError, ErrorInfo, JobtuiError
+from jobtui.domain.errors import NOT_ASKED, ApiError, ErrorInfo, JobtuiError
 from jobtui.domain.events import (
     CredentialPaused,
     CredentialResumed,
@@ -25,17 +26,22 @@ from jobtui.domain.events import (
 )
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobKey, JobState, WatchEntry
+from jobtui.polling.backoff import capped_retry_after
 from jobtui.polling.connections import Route
 from jobtui.polling.gates import (
     CREDENTIAL_PROBE,
     Gate,
+    blames,
     credential_accepted,
     credential_refused,
     endpoint_delay,
     endpoint_down,
+    not_asked,
 )
-from jobtui.polling.ratelimit import TokenBucket
+from jobtui.polling.key_guard import KeyGuard
+from jobtui.polling.ratelimit import Throttle, TokenBucket
 from jobtui.polling.schedule import NEVER, Schedule
+from jobtui.store.refusals import RefusalBook
 
 Emit = Callable[[PollerEvent], None]
 
@@ -73,9 +79,15 @@ class Fetcher:
         self.states: dict[JobKey, JobState] = {}
         self.endpoints: dict[str, Gate] = {}
         self.credentials: dict[str, Gate] = {}
+        # 429 back-off per endpoint and credential; the global cap is `bucket`.
+        self.throttles: dict[tuple[str, str], Throttle] = {}
         self.requested = 0
         self.cycle_started = NEVER  # set by run_cycle: answers are due again from here
         self._routes: dict[JobKey, Union[Route, ErrorInfo]] = {}
+        # Connections offer the record of refused keys every process shares; a stand-in
+        # without one still keeps a refused key to one probe per period in this process.
+        book: Optional[RefusalBook] = getattr(router, "refusals", None)
+        self.keys = KeyGuard(book, clock=clock, wall=wall, emit=emit)
 
     def watch(self, entries: Iterable[WatchEntry]) -> None:
         """Watch exactly these jobs: new ones are due now, dropped ones forgotten."""
@@ -128,6 +140,9 @@ class Fetcher:
         credential = self.credentials.get(route.credential)
         if credential is None:
             credential = self.credentials[route.credential] = Gate(route.credential, "credential")
+            self.keys.recall(credential, route)
+        else:
+            self.keys.check(credential, route)
         return (endpoint, credential)
 
     def wall_at(self, when: float) -> datetime:
@@ -143,19 +158,58 @@ class Fetcher:
             if gate.waiting(now):
                 self.hold(key, gate)
                 return False
-            if not gate.proven:
-                # Its probe did not settle the gate: try again on the next cycle.
+            if gate.blocked or not gate.proven:
+                # Its probe did not settle the gate (it is still out, or there was none
+                # this cycle): the next cycle probes again.
                 self.schedule.defer(key, now + 1.0)
                 return False
         return True
 
     def hold(self, key: JobKey, gate: Gate) -> None:
-        """Keep a job back until its gate's retry time; it shows the gate's error."""
+        """Keep a job back until its gate's retry time; it says it was not asked.
+
+        A job's error is only ever its own answer: one that already failed for the
+        gate's trouble keeps that error (and its request ID); others show `not_asked`.
+        """
         self.schedule.defer(key, gate.retry_at)
         state = self.states.get(key) or JobState(key)
-        if gate.error is not None and state.error != gate.error:
-            self.states[key] = state.with_error(gate.error, self.wall())
-            self.emit(FetchFailed(key, self.states[key], gate.error, self.wall_at(gate.retry_at)))
+        if not gate.blocked or blames(gate, state.error):
+            return
+        error = not_asked(gate)
+        if state.error != error:
+            # Not an attempt: `attempted_at` stays the time of the last real request.
+            self.states[key] = replace(state, error=error)
+            self.emit(FetchFailed(key, self.states[key], error, self.wall_at(gate.retry_at)))
+
+    def throttle(self, route: Route) -> Throttle:
+        """The 429 back-off of the route's endpoint and credential."""
+        pair = (route.endpoint, route.credential)
+        found = self.throttles.get(pair)
+        if found is None:
+            found = self.throttles[pair] = Throttle(self.bucket.cap, clock=self.clock)
+        return found
+
+    def paced(self, key: JobKey) -> bool:
+        """Whether the job's route may take a request now; if not it waits its turn.
+
+        A throttled route defers its jobs in the schedule rather than sleeping, so a
+        long Retry-After holds no cycle, and no other route's jobs, back.
+        """
+        route = self.route(key) if key in self.entries else None
+        if route is None or isinstance(route, ErrorInfo):
+            return True
+        throttle = self.throttle(route)
+        wait = throttle.wait_time()
+        if wait > 0:
+            self.schedule.defer(key, self.clock() + wait)
+            return False
+        throttle.take()
+        return True
+
+    def gave_up(self, key: JobKey, seconds: float) -> None:
+        """A request that never answered was cancelled: a timeout of this job alone."""
+        text = f"No answer within {seconds:g} s; the request was abandoned and will be sent again."
+        self._failed(key, ErrorInfo("timeout", text), None)
 
     async def fetch(self, key: JobKey) -> None:
         """Send one request and take in its answer; never raises for a failed fetch."""
@@ -164,6 +218,10 @@ class Fetcher:
         route = self.route(key)
         if isinstance(route, ErrorInfo):
             self._failed(key, route, None)
+            return
+        credential = self.credentials.get(route.credential)
+        if credential is not None and not self.keys.may_send(credential, route):
+            self.hold(key, credential)  # another process probed this refused key meanwhile
             return
         self.requested += 1
         try:
@@ -186,7 +244,7 @@ class Fetcher:
         self.schedule.succeeded(
             key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started
         )
-        self.bucket.succeeded()
+        self.throttle(route).succeeded()
         self._open(self.gates(key))
         before = old.record.status_text if old.record else None
         if before != record.status_text:
@@ -200,16 +258,18 @@ class Fetcher:
         if key not in self.entries:
             return
         now = self.clock()
+        # A server may ask for a pause, not for the end of polling.
+        error = replace(error, retry_after=capped_retry_after(error.retry_after))
         state = (self.states.get(key) or JobState(key)).with_error(error, self.wall())
         self.states[key] = state
-        due = self._judge(key, error, now) if route else self.schedule.failed(key, now)
+        due = self._judge(key, error, now, route) if route else self.schedule.failed(key, now)
         self.emit(FetchFailed(key, state, error, self.wall_at(due)))
 
-    def _judge(self, key: JobKey, error: ErrorInfo, now: float) -> float:
+    def _judge(self, key: JobKey, error: ErrorInfo, now: float, route: Route) -> float:
         """Block the endpoint or credential this error condemns; return the job's next try."""
         endpoint, credential = self.gates(key)
         if error.kind == "throttled":
-            self.bucket.throttled(error.retry_after)
+            self.throttle(route).throttled(error.retry_after)
         if credential_refused(error):
             self._open([endpoint])
             return self._block_credential(key, credential, error, now)
@@ -225,8 +285,11 @@ class Fetcher:
 
     def _block_credential(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
         gate.block(now, self.wall(), CREDENTIAL_PROBE, error)
+        route = self.route(key)
+        if isinstance(route, Route):
+            self.keys.refused(gate, route, error)
         self.schedule.defer(key, gate.retry_at)
-        self.emit(CredentialPaused(gate.name, error, self.wall_at(gate.retry_at)))
+        self.emit(CredentialPaused(gate.name, gate.error or error, self.wall_at(gate.retry_at)))
         return gate.retry_at
 
     def _block_endpoint(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:
@@ -238,20 +301,23 @@ class Fetcher:
 
     def _open(self, gates: Iterable[Gate]) -> None:
         for gate in gates:
-            held_by = gate.error
+            self.keys.accepted(gate)
             if not gate.open():
                 continue
-            self._release(gate, held_by)
+            self._release(gate)
             if gate.kind == "credential":
                 self.emit(CredentialResumed(gate.name))
             else:
                 self.emit(EndpointUp(gate.name))
 
-    def _release(self, gate: Gate, error: Optional[ErrorInfo]) -> None:
+    def _release(self, gate: Gate) -> None:
         """A gate opened again: the jobs it held back are due now, not at its retry time."""
         now = self.clock()
         for key, state in self.states.items():
-            if error is not None and state.error == error and gate in self.gates(key):
+            error = state.error
+            if error is None or not (error.kind == NOT_ASKED or blames(gate, error)):
+                continue
+            if gate in self.gates(key):
                 self.schedule.release(key, now)
 
 

@@ -4,27 +4,36 @@ Time comes in through three injected functions: `clock` (monotonic seconds) driv
 every schedule, so a wall-clock step neither bursts nor stalls polling (on Linux
 CLOCK_MONOTONIC does not count a suspend either; where a clock does, the overdue jobs
 go in one cycle, not one per missed interval); `sleep` is
-the only way it waits; `wall` only stamps records and events. No test waits on wall
-time, and nothing here knows about Textual.
+the only way it waits for the schedule; `wall` only stamps records and events. No test
+waits on wall time, and nothing here knows about Textual.
+
+Polling never stops by itself: a request that hangs holds up only its own job
+(`jobtui.polling.in_flight`), and an exception escaping a cycle is logged, reported as a
+`PollerFault` event, and polling goes on at the next interval.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections.abc import Awaitable, Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Callable, Optional
 
-from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused
+from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused, Warned
 from jobtui.domain.state import JobKey, JobState, WatchEntry
 from jobtui.polling.cycle import run_cycle
 from jobtui.polling.fetcher import Emit, Fetcher, Router
-from jobtui.polling.gates import Gate
+from jobtui.polling.in_flight import GIVE_UP_AFTER, STRAGGLER_AFTER, InFlight
 from jobtui.polling.ratelimit import TokenBucket
 from jobtui.polling.schedule import Schedule
+from jobtui.polling.supervision import report_fault
 from jobtui.store.config import Settings
+from jobtui.store.refusals import held_banner
+
+log = logging.getLogger(__name__)
 
 # Never loop faster than this, whatever the schedule says.
 MIN_IDLE = 0.1
@@ -47,6 +56,8 @@ class Poller:
         on_event: Optional[Emit] = None,
         wall: Callable[[], datetime] = utcnow,
         rand: Callable[[], float] = random.random,
+        straggler_after: float = STRAGGLER_AFTER,
+        give_up_after: float = GIVE_UP_AFTER,
     ) -> None:
         self._connections = connections
         self._concurrency = max(1, settings.concurrency)
@@ -57,6 +68,9 @@ class Poller:
             connections, self.schedule, self.bucket,
             clock=clock, wall=wall, emit=self._emit, rand=rand,
         )  # fmt: skip
+        self._in_flight = InFlight(
+            self._fetcher, straggler_after=straggler_after, give_up_after=give_up_after
+        )
         self._paused = self._stopping = False
         self._wake: Optional[asyncio.Event] = None
         self._lock: Optional[asyncio.Lock] = None
@@ -76,6 +90,11 @@ class Poller:
     def paused(self) -> bool:
         return self._paused
 
+    @property
+    def in_flight(self) -> int:
+        """How many requests are out (a straggler stays out after its cycle ended)."""
+        return len(self._in_flight)
+
     def _emit(self, event: PollerEvent) -> None:
         if self._on_event is not None:
             self._on_event(event)
@@ -92,7 +111,8 @@ class Poller:
     def refresh(self, key: Optional[JobKey] = None) -> None:
         """Refresh one job now (even a finished one), or every unfinished job.
 
-        A blocked endpoint or paused credential gets one probe at once too.
+        A blocked endpoint or paused credential gets one probe at once too, but not a
+        refused AK/SK before its time (the gateway locks it after 5 failures): that says why.
         """
         if key is not None and key not in self._fetcher.entries:
             return
@@ -100,9 +120,14 @@ class Poller:
         self.schedule.force(now, key)
         # The user may have fixed the credentials file: read it again.
         self._fetcher.forget_routes(reload=True)
-        gates = self._fetcher.gates(key) if key else self._all_gates()
+        # Every job's gates afresh, so a fixed key is noticed (and tried) now.
+        keys = [key] if key is not None else list(self._fetcher.entries)
+        gates = dict.fromkeys(gate for k in keys for gate in self._fetcher.gates(k))
         for gate in gates:
             gate.probe_now(now)
+            if gate.refused is not None and gate.waiting(now):
+                text = held_banner(gate.name, gate.refused, self.wall_at(gate.retry_at))
+                self._emit(Warned(text))
         self._poke()
 
     def pause(self) -> None:
@@ -122,14 +147,12 @@ class Poller:
         self._stopping = True
         if self._cycling is not None:
             self._cycling.cancel()
+        self._in_flight.cancel()
         self._poke()
 
     def _poke(self) -> None:
         if self._wake is not None:
             self._wake.set()
-
-    def _all_gates(self) -> list[Gate]:
-        return [*self._fetcher.endpoints.values(), *self._fetcher.credentials.values()]
 
     def wall_at(self, when: float) -> datetime:
         """A time on the poller's monotonic clock as a wall-clock time."""
@@ -144,13 +167,30 @@ class Poller:
         """Poll until `stop()`: a cycle over what is due, then wait for the next."""
         self._wake = asyncio.Event()
         self._stopping = False
-        while not self._stopping:
+        try:
+            while not self._stopping:
+                faulted = await self._supervised()
+                await self._idle(self.schedule.interval if faulted else None)
+        finally:
+            self._in_flight.cancel()
+
+    async def _supervised(self) -> bool:
+        """One cycle over what is due; False, or True when it broke (logged and reported)."""
+        keys: list[JobKey] = []
+        try:
             keys = self.schedule.due(
                 self._clock(), forced_only=self._paused, ahead=self.schedule.window
-            )
+            )[: self._budget()]
             if keys:
-                await self._interruptible(keys[: self._budget()])
-            await self._idle()
+                await self._interruptible(keys)
+        except Exception as exc:  # ApiErrors never get here: the fetcher takes them
+            report_fault(log, self._emit, exc, "a polling cycle")
+            # Its jobs wait an interval: a fault that repeats must not spin.
+            until = self._clock() + self.schedule.interval
+            for key in keys:
+                self.schedule.defer(key, until)
+            return True
+        return False
 
     async def _interruptible(self, keys: list[JobKey]) -> None:
         """Run a cycle that `stop()` can cut short (a Retry-After wait may be long)."""
@@ -172,19 +212,20 @@ class Poller:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
-            requested = await run_cycle(self._fetcher, keys, self._concurrency)
+            requested = await run_cycle(self._fetcher, self._in_flight, keys, self._concurrency)
         self.last_cycle = self._fetcher.wall()
         self._emit(CycleFinished(self.last_cycle, requested, self.next_due()))
         return requested
 
-    async def _idle(self) -> None:
-        """Sleep until the next job is due, or until poked (refresh, resume, stop)."""
+    async def _idle(self, seconds: Optional[float] = None) -> None:
+        """Sleep until the next job is due (or `seconds`), or until poked (refresh, stop)."""
         assert self._wake is not None
         if self._wake.is_set() or self._stopping:
             self._wake.clear()
             return
+        wait = self._idle_time() if seconds is None else seconds
         waits: list[asyncio.Future[object]] = [asyncio.ensure_future(self._wake.wait())]
-        waits.append(asyncio.ensure_future(self._sleep(self._idle_time())))
+        waits.append(asyncio.ensure_future(self._sleep(wait)))
         try:
             await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -214,4 +255,5 @@ class Poller:
         for key in wanted:
             self.schedule.force(now, key)
         await self._cycle(wanted)
+        await self._in_flight.settle(wanted)  # a one-shot answer waits for its stragglers
         return {key: self._fetcher.states.get(key, JobState(key)) for key in wanted}

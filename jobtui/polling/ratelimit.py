@@ -1,9 +1,18 @@
-"""A global request-rate cap: a token bucket whose rate backs off on 429 (AIMD)."""
+"""Request pacing: a global token bucket for the rate cap, and per-route 429 back-off.
+
+The global bucket (`rate_per_minute`) spends one token per request, whatever its
+endpoint. A 429 is one gateway's word about one caller: it slows and holds only the
+endpoint and credential it came from (`Throttle`, AIMD), so a throttled project never
+stops the jobs of another endpoint or credential.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable
-from typing import Callable
+from typing import Callable, Optional
+
+from jobtui.polling.backoff import capped_retry_after
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -22,19 +31,17 @@ def burst_for(rate_per_minute: float) -> float:
     return max(1.0, rate_per_minute * BURST_SHARE)
 
 
-class TokenBucket:
+class _Tokens:
     """Tokens refill at `rate` per minute up to `capacity`; one token per request."""
 
-    def __init__(self, rate_per_minute: float, *, clock: Clock, sleep: Sleep) -> None:
+    def __init__(self, rate_per_minute: float, *, clock: Clock) -> None:
         self.cap = max(MIN_RATE, float(rate_per_minute))
         self.rate = self.cap
         self.capacity = burst_for(self.cap)
         self.tokens = self.capacity
         self._clock = clock
-        self._sleep = sleep
         self._stamp = clock()
-        self._hold_until = 0.0
-        self._defer_window = float("-inf")
+        self._hold_until = -math.inf
 
     def _refill(self) -> float:
         now = self._clock()
@@ -51,12 +58,28 @@ class TokenBucket:
             return 0.0
         return (1.0 - self.tokens) * 60.0 / self.rate
 
+    def take(self) -> None:
+        self.tokens -= 1.0
+
+    def refund(self) -> None:
+        """Give back a token that was taken for a request not sent after all."""
+        self.tokens = min(self.capacity, self.tokens + 1.0)
+
+
+class TokenBucket(_Tokens):
+    """The global rate cap: `acquire` sleeps (on the injected sleep) for a token."""
+
+    def __init__(self, rate_per_minute: float, *, clock: Clock, sleep: Sleep) -> None:
+        super().__init__(rate_per_minute, clock=clock)
+        self._sleep = sleep
+        self._defer_window = -math.inf
+
     async def acquire(self) -> None:
-        """Take one token, sleeping (on the injected sleep) until there is one."""
+        """Take one token, sleeping until there is one."""
         while True:
             delay = self.wait_time()
             if delay <= 0.0:
-                self.tokens -= 1.0
+                self.take()
                 return
             await self._sleep(delay)
 
@@ -64,13 +87,6 @@ class TokenBucket:
         """How many requests the bucket allows within the next `seconds`."""
         self._refill()
         return int(self.tokens + max(0.0, seconds) * self.rate / 60.0)
-
-    def throttled(self, retry_after: float | None) -> None:
-        """A 429: halve the rate and hold every request for `retry_after` seconds."""
-        self.rate = max(min(MIN_RATE, self.cap), self.rate / 2.0)
-        self.tokens = min(self.tokens, 0.0)
-        if retry_after:
-            self._hold_until = max(self._hold_until, self._refill() + retry_after)
 
     def defer(self, seconds: float, budget: float) -> None:
         """Hold new requests for `seconds` (a key press: its answer paints first).
@@ -84,11 +100,25 @@ class TokenBucket:
         until = min(now + seconds, self._defer_window + budget)
         self._hold_until = max(self._hold_until, until)
 
+
+class Throttle(_Tokens):
+    """One endpoint and credential's 429 back-off: its own hold and halved rate.
+
+    Until its first 429 it never binds (same cap and burst as the global bucket, which
+    every request passes first). Callers never sleep on it: a job it holds back is
+    deferred in the schedule, so a long Retry-After holds no cycle open.
+    """
+
+    def throttled(self, retry_after: Optional[float]) -> None:
+        """A 429: halve the rate and hold this route for `retry_after` s (capped)."""
+        self.rate = max(min(MIN_RATE, self.cap), self.rate / 2.0)
+        now = self._refill()
+        self.tokens = min(self.tokens, 0.0)
+        wait = capped_retry_after(retry_after)
+        if wait:
+            self._hold_until = max(self._hold_until, now + wait)
+
     def succeeded(self) -> None:
         """An answer that was not a 429: creep back towards the cap."""
         if self.rate < self.cap:
             self.rate = min(self.cap, self.rate + self.cap * RECOVERY_SHARE)
-
-    def refund(self) -> None:
-        """Give back a token that was taken for a request not sent after all."""
-        self.tokens = min(self.capacity, self.tokens + 1.0)

@@ -29,6 +29,8 @@ class Slot:
     changed_at: float = -NEVER
     forced: bool = False
     fetched: bool = False
+    # A request for it is out: it is not due again until that one lands or is dropped.
+    in_flight: bool = False
 
 
 class Schedule:
@@ -63,7 +65,7 @@ class Schedule:
         ready = [
             (key, slot)
             for key, slot in self._slots.items()
-            if slot.due <= now + ahead and (slot.forced or not forced_only)
+            if slot.due <= now + ahead and (slot.forced or not forced_only) and not slot.in_flight
         ]
         ready.sort(key=lambda item: (self._rank(item[1], now), item[1].due))
         return [key for key, _ in ready]
@@ -74,8 +76,21 @@ class Schedule:
         return 1
 
     def next_due(self) -> Optional[float]:
-        soonest = min((slot.due for slot in self._slots.values()), default=NEVER)
+        waiting = (slot.due for slot in self._slots.values() if not slot.in_flight)
+        soonest = min(waiting, default=NEVER)
         return None if soonest == NEVER else soonest
+
+    def sent(self, key: JobKey) -> None:
+        """A request for the job went out: hold it back until `landed`."""
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.in_flight = True
+
+    def landed(self, key: JobKey) -> None:
+        """The job's request is over (answered, failed or dropped): due as it says."""
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.in_flight = False
 
     def due_at(self, key: JobKey) -> Optional[float]:
         slot = self._slots.get(key)

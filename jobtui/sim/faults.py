@@ -20,6 +20,11 @@ FAULT_KINDS = frozenset(
         "oversize",
         "wrong_types",
         "not_found",
+        "drip",
+        "gzip_bomb",
+        "huge_number",
+        "escape_headers",
+        "redirect",
     }
 )
 
@@ -43,6 +48,10 @@ class Fault:
     size: int = 2 * 1024 * 1024
     # oversize only: omit Content-Length so the client must count while reading.
     unsized: bool = False
+    # gzip_bomb only: the Content-Encoding it claims.
+    encoding: str = "gzip"
+    # redirect only: where to send the client (default: this simulator, under /moved).
+    location: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
@@ -50,6 +59,8 @@ class Fault:
         if self.retry_after is not None:
             # TOML and callers may give a number; the header is text either way.
             object.__setattr__(self, "retry_after", str(self.retry_after))
+        if not (self.delay >= 0 and math.isfinite(self.delay)) or self.size < 0:
+            raise ValueError("delay and size must be finite and not negative")
 
     def matches(self, t: float, project_id: Optional[str], job_id: Optional[str]) -> bool:
         """True when this fault applies to a request at scenario time t."""

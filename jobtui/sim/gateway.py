@@ -2,7 +2,10 @@
 
 It verifies SDK-HMAC-SHA256 over exactly the headers `SignedHeaders` lists, with the
 same functions the client signs with, and refuses an X-Sdk-Date more than 15
-minutes from its own clock, with the gateway's codes and wording.
+minutes from its own clock. Refusals use the public gateway's code (`APIGW.0301`,
+HTTP 401) and, where it is known, its wording, e.g. "Incorrect IAM authentication
+information: calc aksk signature fail:signature expired, signature time:…,server
+time:…" for a skewed clock.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ _AUTH = re.compile(
     r"\s*Signature=(?P<sig>[0-9a-fA-F]+)\s*$"
 )
 _IAM = "Incorrect IAM authentication information: "
+REFUSED = "APIGW.0301"
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,10 @@ class Gateway:
         if self.token and "x-auth-token" in lower:
             if hmac.compare_digest(lower["x-auth-token"], self.token):
                 return None
-            return Refusal("APIG.0301", _IAM + "The token is invalid or has expired.")
+            return Refusal(REFUSED, _IAM + "decrypt token fail")
         if self.ak and self.sk and "authorization" in lower:
             return self._check_signature(method, target, headers, body, now)
-        return Refusal("APIG.0301", _IAM + "Missing authentication information (AK/SK or token).")
+        return Refusal(REFUSED, _IAM + "x-auth-token not found")
 
     def _check_signature(
         self, method: str, target: str, headers: Mapping[str, str], body: bytes, now: datetime
@@ -70,12 +74,12 @@ class Gateway:
         lower = {k.lower(): v for k, v in headers.items()}
         match = _AUTH.match(lower["authorization"])
         if not match:
-            return Refusal("APIG.0301", _IAM + "The Authorization header is malformed.")
+            return Refusal(REFUSED, _IAM + "the Authorization header is malformed")
         if match["ak"] != self.ak:
-            return Refusal("APIG.0301", _IAM + "The access key does not exist.")
+            return Refusal(REFUSED, _IAM + f"ak {match['ak']} not exist")
         signed = match["signed"].split(";")
         if "host" not in signed or "x-sdk-date" not in signed or not set(signed) <= set(lower):
-            return Refusal("APIG.0301", _IAM + "SignedHeaders must list host and x-sdk-date.")
+            return Refusal(REFUSED, _IAM + "SignedHeaders must list host and x-sdk-date")
         refusal = _check_date(lower["x-sdk-date"], now)
         if refusal:
             return refusal
@@ -84,7 +88,7 @@ class Gateway:
         )
         got = expected.rsplit("Signature=", 1)[1]
         if not hmac.compare_digest(got, match["sig"].lower()):
-            return Refusal("APIG.0301", _IAM + "verify aksk signature fail.")
+            return Refusal(REFUSED, _IAM + "verify aksk signature fail")
         return None
 
 
@@ -92,12 +96,12 @@ def _check_date(value: str, now: datetime) -> Optional[Refusal]:
     try:
         signed_at = datetime.strptime(value.strip(), auth.DATE_FORMAT).replace(tzinfo=timezone.utc)
     except ValueError:
-        return Refusal("APIG.0301", _IAM + "X-Sdk-Date is not in the form YYYYMMDDTHHMMSSZ.")
+        return Refusal(REFUSED, _IAM + "X-Sdk-Date is not in the form YYYYMMDDTHHMMSSZ")
     if abs((signed_at - now).total_seconds()) <= MAX_SKEW:
         return None
     server = now.astimezone(timezone.utc).strftime(auth.DATE_FORMAT)
     return Refusal(
-        "APIG.0303",
-        _IAM + f"verify aksk signature fail, signature expired, signature time: {value.strip()}, "
-        f"server time: {server}",
+        REFUSED,
+        _IAM + "calc aksk signature fail:signature expired, "
+        f"signature time:{value.strip()},server time:{server}",
     )

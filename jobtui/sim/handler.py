@@ -14,7 +14,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from jobtui.sim.backend import Backend, Request
 from jobtui.sim.faults import Fault
-from jobtui.sim.responses import NO_API, NOT_FOUND, Reply, error_reply, fault_reply, json_reply
+from jobtui.sim.responses import (
+    NO_API,
+    NOT_FOUND,
+    Reply,
+    error_reply,
+    fault_reply,
+    json_reply,
+    redirect_reply,
+)
 
 _JOB_PATH = re.compile(r"^/v1\.0/(?P<project>[^/]+)/job/(?P<job>[^/]+)/?$")
 _SECRET_HEADERS = ("x-auth-token", "x-security-token")
@@ -70,7 +78,7 @@ class Handler(BaseHTTPRequestHandler):
         reply = self._reply(body, project_id, job_id, fault, request_id)
         # Logged before sending, so a client that got the answer finds it in the log.
         self._log(project_id, job_id, reply.status, request_id)
-        self._send(reply, request_id, fault.kind if fault is not None else "")
+        self._send(reply, request_id, fault)
 
     def _reply(
         self,
@@ -85,6 +93,8 @@ class Handler(BaseHTTPRequestHandler):
         )
         if refusal is not None:
             return error_reply(refusal.status, refusal.error_code, refusal.error_msg, request_id)
+        if fault is not None and fault.kind == "redirect":
+            return redirect_reply(fault, f"{self.sim.url}/moved{self.path}")
         record = self._job_body(project_id, job_id)
         faulty = fault_reply(fault, record, request_id) if fault is not None else None
         if faulty is not None:
@@ -119,8 +129,8 @@ class Handler(BaseHTTPRequestHandler):
         length = int(declared) if declared.isdigit() else 0
         return self.rfile.read(min(length, MAX_REQUEST_BODY)) if length > 0 else b""
 
-    def _send(self, reply: Reply, request_id: str, fault: str = "") -> None:
-        drop = fault == "drop"
+    def _send(self, reply: Reply, request_id: str, fault: Optional[Fault] = None) -> None:
+        kind = fault.kind if fault is not None else ""
         # An unsized body (ended by closing) makes the client find the size limit itself.
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
@@ -129,14 +139,28 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         else:
             self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("X-Request-Id", request_id)
+        # A fault may send its own (hostile) request ID instead of ours.
+        self.send_header("X-Request-Id", reply.headers.get("X-Request-Id", request_id))
         for name, value in reply.headers.items():
-            self.send_header(name, value)
+            if name != "X-Request-Id":
+                self.send_header(name, value)
         self.end_headers()
+        if kind == "drip" and fault is not None:
+            return self._drip(reply.body, fault.delay or 1.0)
         # A dropped connection: half the promised body, then the socket closes.
-        self.wfile.write(reply.body[: len(reply.body) // 2] if drop else reply.body)
-        if drop:
+        self.wfile.write(reply.body[: len(reply.body) // 2] if kind == "drop" else reply.body)
+        if kind == "drop":
             self.close_connection = True
+
+    def _drip(self, body: bytes, delay: float) -> None:
+        """One byte every `delay` seconds of real time, as a stalled proxy trickles."""
+        self.wfile.flush()
+        for index in range(len(body)):
+            if self.sim.stopping.wait(delay if index else 0):
+                break
+            self.wfile.write(body[index : index + 1])
+            self.wfile.flush()
+        self.close_connection = True
 
     def _reset(self) -> None:
         """Abort the connection with a TCP RST, as a crashing proxy does."""

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Union
 
+from jobtui.domain.endpoint_url import endpoint_problem
 from jobtui.domain.errors import ConfigError
 from jobtui.store.tomlfile import did_you_mean, dotted, key_line
 
@@ -92,6 +93,10 @@ class Checker:
     def endpoint(self, value: object, at: tuple[str, ...]) -> None:
         if isinstance(value, str) and not value.startswith(("https://", "http://")):
             raise self.error(f"{dotted(at)!r} must be a URL starting with https://", at)
+        if isinstance(value, str):
+            problem = endpoint_problem(value)
+            if problem is not None:
+                raise self.error(f"{dotted(at)!r} {problem}", at)
 
     def credentials(self, value: str, at: tuple[str, ...]) -> None:
         if value in CREDENTIAL_SOURCES[:3] or (value.startswith("file:") and len(value) > 5):

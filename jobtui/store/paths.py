@@ -3,7 +3,7 @@
 With `--config-dir` or `JOBTUI_CONFIG_DIR` every file lives under that one folder
 (tests, several setups side by side). Otherwise the files users edit (config.toml,
 watchlist.toml) go in the platform's config dir and the ones jobtui owns alone (state
-cache, preferences, log) in its state dir.
+cache, preferences, refused keys, log) in its state dir.
 """
 
 from __future__ import annotations
@@ -58,6 +58,11 @@ class Paths:
         return self.state_dir / "prefs.json"
 
     @property
+    def refused_file(self) -> Path:
+        # Keys the gateway refused, shared by every process (`jobtui.store.refusals`).
+        return self.state_dir / "refused.json"
+
+    @property
     def log_file(self) -> Path:
         return self.state_dir / "jobtui.log"
 
@@ -69,6 +74,7 @@ class Paths:
             ("lock", self.lock_file),
             ("state", self.state_file),
             ("prefs", self.prefs_file),
+            ("refused", self.refused_file),
             ("log", self.log_file),
         ]
 

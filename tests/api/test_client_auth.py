@@ -50,7 +50,7 @@ async def test_wrong_secret_key_is_an_auth_error(sim_factory: SimFactory) -> Non
     sim = sim_factory(ak=AK, sk=SK)
     error = await fetch_error(sim, auth=AkSkAuth(AK, "wrong"))
     assert error.kind == "auth" and error.http_status == 401 and error.is_auth
-    assert error.error_code == "APIG.0301"
+    assert error.error_code == "APIGW.0301"
     assert "HUAWEICLOUD_SDK_AK/SK" in str(error) and error.request_id
 
 
@@ -65,7 +65,7 @@ async def test_skewed_clock_says_how_far_off_it_is(
 ) -> None:
     sim = sim_factory(ak=AK, sk=SK)
     error = await fetch_error(sim, auth=AkSkAuth(AK, SK, clock=_at(timedelta(minutes=offset))))
-    assert error.kind == "clock_skew" and error.error_code == "APIG.0303"
+    assert error.kind == "clock_skew" and error.error_code == "APIGW.0301"
     assert f"Your clock is {words} the server's" in str(error)
     assert error.info.clock_skew is not None
     assert abs(error.info.clock_skew - offset * 60) < 5

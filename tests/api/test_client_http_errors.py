@@ -20,7 +20,7 @@ async def test_unknown_job_names_the_job_and_the_project(sim: Simulator) -> None
 async def test_forbidden_says_which_permission_to_ask_for(sim: Simulator) -> None:
     sim.set_fault("error", status=403)
     error = await fetch_error(sim)
-    assert error.kind == "forbidden" and error.error_code == "APIG.0302"
+    assert error.kind == "forbidden" and error.error_code == "APIGW.0302"
     assert PROJECT_BEIJING in str(error) and "permission" in str(error)
     assert error.request_id == last_request_id(sim)
 
@@ -29,7 +29,7 @@ async def test_throttled_keeps_retry_after(sim: Simulator) -> None:
     sim.set_fault("throttle", retry_after="7")
     error = await fetch_error(sim)
     assert error.kind == "throttled" and error.http_status == 429
-    assert error.retry_after == 7.0 and error.error_code == "APIG.0308"
+    assert error.retry_after == 7.0 and error.error_code == "APIGW.0308"
     assert "throttling" in str(error) and error.retryable
 
 
@@ -50,7 +50,7 @@ async def test_a_503_keeps_its_retry_after(sim: Simulator) -> None:
 
 
 async def test_bad_request_points_at_the_endpoint(sim: Simulator) -> None:
-    sim.set_fault("error", status=404, error_code="APIG.0101", error_msg="no such API")
+    sim.set_fault("error", status=400)
     error = await fetch_error(sim)
     assert error.kind == "bad_request" and "check the endpoint" in str(error)
 
@@ -63,7 +63,7 @@ async def test_redirect_is_not_followed_and_says_so(sim: Simulator) -> None:
 
 async def test_expired_token_says_to_get_a_new_one(sim_factory) -> None:  # type: ignore[no-untyped-def]
     sim = sim_factory(token="t0ken")
-    sim.set_fault("error", status=401, error_code="APIG.0307", error_msg="token expired")
+    sim.set_fault("error", status=401, error_code="APIGW.0307", error_msg="token expired")
     from jobtui.api.auth import TokenAuth
 
     error = await fetch_error(sim, auth=TokenAuth("t0ken"))

@@ -48,7 +48,10 @@ def test_no_endpoint_at_all_says_how_to_give_one() -> None:
 @pytest.mark.parametrize(
     "garbage",
     ["dws.example.com", "ftp://dws.example.com", "https://", "http://a:99999",
-     "https://user:pw@dws.example.com", "https://dws.example.com/?x=1", "not a url"],
+     "https://user:pw@dws.example.com", "https://dws.example.com/?x=1", "not a url",
+     "http://[::1", "http://[zz]", "http://exa mple.com", "http://h:0", "http://h:-1",
+     "http://a..b", "http://dws.example.com\x1b[2J", "https://dws.example.com/a b",
+     "http://-bad-.example", "https://dws\u202e.example.com"],
 )  # fmt: skip
 def test_garbage_endpoint_gets_a_clear_error(garbage: str) -> None:
     with pytest.raises(UsageError, match="Endpoint"):
@@ -57,3 +60,20 @@ def test_garbage_endpoint_gets_a_clear_error(garbage: str) -> None:
 
 def test_endpoint_with_a_path_prefix_is_kept() -> None:
     assert normalise_endpoint("https://gw.corp/dws/") == "https://gw.corp/dws"
+
+
+@pytest.mark.parametrize(
+    "good",
+    ["http://[::1]:8086", "https://dws.cn-north-4.myhuaweicloud.com:443/", "http://localhost:8086",
+     "https://10.1.2.3", "https://internal_gw.corp/dws", "https://bücher.example"],
+)  # fmt: skip
+def test_valid_endpoints_pass(good: str) -> None:
+    assert normalise_endpoint(good) == good.rstrip("/")
+
+
+def test_an_endpoint_error_names_the_value_and_how_to_write_one() -> None:
+    with pytest.raises(UsageError) as caught:
+        normalise_endpoint("http://[::1")
+    message = str(caught.value)
+    assert "'http://[::1'" in message and "closing ']'" in message
+    assert "https://dws.example.com" in message and message.endswith(".")

@@ -21,13 +21,14 @@ def _job(**body: object) -> WatchedJob:
 
 
 def test_escape_c1_and_bidi_controls_are_shown_not_sent() -> None:
-    assert clean("a\x1b[2Jb\x9b31m\u202ec\n") == "a\\x1b[2Jb\\x9b31m\\x202ec\\x0a"
+    assert clean("a\x1b[2Jb\x9b31m\u202ec\n") == "a\\x1b[2Jb\\x9b31m\\u202ec\\x0a"
 
 
 def test_json_escapes_what_json_dumps_leaves_raw() -> None:
-    text = dumps_jobs([_job(status="FAIL", job_name="x\x9by\x1bz", failed_detail="中文")])
-    assert "\x9b" not in text and "\x1b" not in text and "中文" in text
-    assert json.loads(text)[0]["job_name"] == "x\x9by\x1bz"
+    name = "x\x9by\x1bz\x7f\u202e\u200b"
+    text = dumps_jobs([_job(status="FAIL", job_name=name, failed_detail="中文")])
+    assert not any(c in text for c in "\x9b\x1b\x7f\u202e\u200b") and "中文" in text
+    assert json.loads(text)[0]["job_name"] == name
 
 
 def test_a_begin_time_ahead_of_the_server_is_flagged() -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import time
+from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -83,3 +87,39 @@ def test_begin_time_ahead_of_the_server_is_flagged(jobtui: Run, cli_sim: Simulat
     assert result.code == 0
     assert " !" in result.out.splitlines()[1]
     assert "[zones]" in result.err
+
+
+@pytest.fixture
+def kathmandu(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time 5:45 ahead of UTC: a time shown in UTC by mistake would not match."""
+    monkeypatch.setenv("TZ", "Asia/Kathmandu")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_jobs_not_asked_in_an_outage_say_so_and_borrow_no_request_id(
+    jobtui: Run, cli_sim: Simulator, kathmandu: None
+) -> None:
+    ids = [f"{n:032x}" for n in range(1, 26)]
+    jobtui("add", "-", stdin="".join(f"{PROJECT}/{job_id}\n" for job_id in ids))
+    cli_sim.set_fault("error", status=503)  # the endpoint is down for every job
+    before = datetime.now().astimezone().strftime("%H:%M")
+    result = jobtui("status", "--json", "--endpoint", cli_sim.url)
+    local = {before, datetime.now().astimezone().strftime("%H:%M")}
+    assert result.code == 1
+    jobs = json.loads(result.out)
+    asked = {r.job_id: r.request_id for r in cli_sim.requests}
+    assert len(jobs) == 25 and 1 <= len(asked) < 25
+    for job in jobs:
+        error = job["error"]
+        if job["job_id"] in asked:  # its own answer, with its own request ID
+            assert error["kind"] == "server" and error["request_id"] == asked[job["job_id"]]
+        else:
+            assert error["kind"] == "not_asked"
+            assert error["request_id"] is None and error["http_status"] is None
+            assert re.fullmatch(r"not asked: endpoint down since \d\d:\d\d", error["message"])
+            assert error["message"][-5:] in local
+    table = jobtui("status", "--endpoint", cli_sim.url)
+    assert "not asked: endpoint down since" in table.out

@@ -63,6 +63,16 @@ def test_exit_4_when_the_job_does_not_exist(jobtui: Run, cli_sim: Simulator) -> 
     assert f"cannot query {PROJECT}/{MISSING}" in result.err
 
 
+def test_exit_4_at_once_when_the_endpoint_is_not_the_dws_api(
+    jobtui: Run, cli_sim: Simulator
+) -> None:
+    # A host whose gateway has no such API (APIGW.0101): the endpoint is wrong, not the job.
+    result = jobtui("wait", _spec(RUNNING), *FAST, "--endpoint", f"{cli_sim.url}/dws")
+    assert result.code == 4
+    assert "the endpoint or region is wrong" in result.err and "not found" not in result.err
+    assert [r.status for r in cli_sim.requests] == [404]  # no retries: it will not heal
+
+
 def test_exit_4_when_credentials_are_refused(jobtui: Run, monkeypatch: object) -> None:
     from jobtui.sim.scenario import scenario_from_dict
     from tests.commands.conftest import SCENARIO

@@ -49,6 +49,20 @@ def test_progress_is_tolerant(raw: object, value: float | None) -> None:
     assert parse_progress(raw).value == value
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [10**310, -(10**310), float("nan"), float("inf"), float("-inf"), "9" * 310, 10**5000],
+    ids=["310 digits", "-310 digits", "nan", "inf", "-inf", "310-digit text", "5000 digits"],
+)
+def test_numbers_beyond_a_float_are_an_unknown_progress(raw: object) -> None:
+    record = JobRecord.from_api("p1", "j1", {"status": "RUNNING", "progress": raw, "job_name": raw})
+    assert record.progress is None and record.status is Status.RUNNING
+    # Kept as text to show, but bounded: a 310-digit number does not fill a screen.
+    assert record.progress_raw and len(record.progress_raw) <= 40
+    assert record.job_name and (isinstance(raw, str) or len(record.job_name) <= 40)
+    assert JobRecord.from_dict(record.to_dict()).progress is None
+
+
 def test_clamped_progress_keeps_its_raw_text() -> None:
     progress = parse_progress("150%")
     assert (progress.value, progress.raw, progress.clamped) == (100.0, "150%", True)

@@ -87,20 +87,24 @@ def simulator(scenario: Scenario, **kwargs: Any) -> Iterator[Simulator]:
 
 
 class Rig:
-    """A poller pointed at a simulator, on virtual time, recording its events."""
+    """A poller pointed at a simulator, on virtual time, recording its events.
+
+    `poller` passes options to the Poller (e.g. `rand`, `straggler_after`).
+    """
 
     def __init__(self, sim: Simulator, tmp: Path, env: Optional[dict[str, str]] = None,
-                 **settings: Any) -> None:  # fmt: skip
+                 poller: Optional[dict[str, Any]] = None, **settings: Any) -> None:  # fmt: skip
         self.sim = sim
         self.time = VirtualTime(sim)
         self.events: list[PollerEvent] = []
         base = Settings(endpoint=sim.url, refresh_interval=10.0, rate_per_minute=6000.0)
         self.settings = replace(base, **settings)
         self.connections = Connections(self.settings, env=env or {}, home=tmp)
+        options: dict[str, Any] = {"rand": lambda: 0.5, **(poller or {})}
         self.poller = Poller(
             self.connections, settings=self.settings, clock=self.time.clock,
             sleep=self.time.sleep, wall=self.time.wall, on_event=self.events.append,
-            rand=lambda: 0.5,
+            **options,
         )  # fmt: skip
 
     def of(self, kind: type) -> list[Any]:
@@ -128,11 +132,12 @@ async def rigged(
     *,
     env: Optional[dict[str, str]] = None,
     sim: Optional[dict[str, Any]] = None,
+    poller: Optional[dict[str, Any]] = None,
     **settings: Any,
 ) -> AsyncIterator[Rig]:
     """A simulator serving `scenario` and a poller on it watching every job."""
     with simulator(scenario, **(sim or {})) as server:
-        rig = Rig(server, tmp, env, **settings)
+        rig = Rig(server, tmp, env, poller, **settings)
         rig.poller.set_entries(entries(scenario))
         try:
             yield rig

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from jobtui.domain.events import CycleFinished, PollingPaused, StatusChanged
 from jobtui.domain.state import JobState, WatchEntry
+from jobtui.polling.backoff import MAX_DELAY, backoff_delay
 from jobtui.polling.poller import Poller
+from jobtui.polling.ratelimit import Throttle
+from jobtui.polling.schedule import Schedule
 from jobtui.store.config import Settings
 from tests.polling.fakes import FakeJobs
 from tests.polling.helpers import EPOCH, VirtualTime
@@ -50,12 +53,12 @@ async def test_beyond_the_burst_requests_are_paced_at_the_cap() -> None:
 
 async def test_a_throttled_rate_halves_and_climbs_back_slowly() -> None:
     time = VirtualTime()
-    poller, _ = make(FakeJobs(), time, rate_per_minute=60)
-    poller.bucket.throttled(None)
-    assert poller.bucket.rate == 30
+    throttle = Throttle(60, clock=time.clock)  # one endpoint and credential's back-off
+    throttle.throttled(None)
+    assert throttle.rate == 30
     for _ in range(50):
-        poller.bucket.succeeded()
-    assert 30 < poller.bucket.rate < 60
+        throttle.succeeded()
+    assert 30 < throttle.rate < 60
 
 
 async def test_a_key_press_holds_new_requests_briefly_and_a_held_key_never_stops_them() -> None:
@@ -130,3 +133,13 @@ async def test_cached_finished_jobs_are_not_asked_again() -> None:
     await time2.run_for(poller2, 30)
     assert f"{0:032x}" not in again.calls and again.calls.count(f"{1:032x}") == 3
     assert [e.new for e in events if isinstance(e, StatusChanged)] == ["SUCCESS"]
+
+
+def test_days_of_failures_never_overflow_the_backoff() -> None:
+    # An endpoint down for days fails thousands of probes: 2.0 ** 5000 would raise.
+    assert backoff_delay(5000, 5.0, cap=30.0, rand=lambda: 1.0) == 30.0
+    schedule = Schedule(10.0, rand=lambda: 1.0)
+    schedule.add(("p", "j"), 0.0)
+    for _ in range(3000):
+        due = schedule.failed(("p", "j"), 0.0)
+    assert due == MAX_DELAY

@@ -38,7 +38,7 @@ def test_every_error_also_carries_request_id_and_date(sim_factory: SimFactory) -
     unsigned = _get(sim, ELB)
     assert unsigned.status_code == 401
     body = unsigned.json()
-    assert body["error_code"] == "APIG.0301"
+    assert body["error_code"] == "APIGW.0301"
     assert body["request_id"] == unsigned.headers["X-Request-Id"]
     assert "Date" in unsigned.headers
 
@@ -48,7 +48,7 @@ def test_unknown_job_and_unknown_path(sim: Simulator) -> None:
     assert missing.status_code == 404 and missing.json()["error_code"].startswith("DWS.")
     assert "request_id" not in missing.json()
     nothing = _get(sim, "/v2/whatever")
-    assert nothing.status_code == 404 and nothing.json()["error_code"] == "APIG.0101"
+    assert nothing.status_code == 404 and nothing.json()["error_code"] == "APIGW.0101"
 
 
 def test_manual_clock_moves_jobs_and_requests_are_counted(sim: Simulator) -> None:
@@ -87,9 +87,10 @@ def test_stale_sdk_date_is_refused_like_the_gateway(sim_factory: SimFactory) -> 
     old = AkSkAuth("AK", "SK", clock=lambda: now - timedelta(minutes=16))
     request = next(old.auth_flow(httpx.Request("GET", sim.url + ELB)))
     refused = _get(sim, ELB, headers=dict(request.headers))
-    assert refused.status_code == 401 and refused.json()["error_code"] == "APIG.0303"
+    assert refused.status_code == 401 and refused.json()["error_code"] == "APIGW.0301"
     assert refused.json()["error_msg"].endswith(
-        "signature expired, signature time: 20260105T074400Z, server time: 20260105T080000Z"
+        "calc aksk signature fail:signature expired, signature time:20260105T074400Z,"
+        "server time:20260105T080000Z"
     )
     assert refused.headers["Date"] == "Mon, 05 Jan 2026 08:00:00 GMT"
 

@@ -130,8 +130,11 @@ def demo_jobs() -> list[WatchedJob]:
 def auth_error() -> ErrorInfo:
     return ErrorInfo(
         kind="clock_skew",
-        message="The API refused the signature as expired: this machine's clock is 16 minutes off.",
+        message=(
+            "Your clock is 16 min ahead of the server's, so the gateway refused the signature"
+            " (APIGW.0301); set this host's time right (NTP) (request ID 7a1c0de5)."
+        ),
         http_status=401,
-        error_code="APIG.0303",
+        error_code="APIGW.0301",
         request_id="7a1c0de5",
     )

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from jobtui.domain import events
+from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import Status
 from jobtui.store.config import DisplaySettings, Settings
 from tests.ui.conftest import running
@@ -79,7 +80,7 @@ async def test_refused_credentials_show_the_clients_sentence() -> None:
         await ui.pilot.pause()
         text = str(ui.main.query_one("#banner").render())
         assert text.startswith("Credentials default refused, retrying in 300 s — ")
-        assert "clock is 16 minutes off" in text and "7a1c0de5" in text
+        assert "clock is 16 min ahead" in text and "7a1c0de5" in text
         ui.session.emit(events.CredentialResumed("default"))
         await ui.pilot.pause()
         assert not ui.main.query_one("#banner").display
@@ -93,9 +94,21 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         ui.session.emit(events.FetchFailed(job.entry.key, state, auth_error(), next_try))
         await ui.press("enter")
         detail = ui.detail()
-        for expected in ("Last poll failed", "clock_skew", "401", "APIG.0303", "09:00:40"):
+        for expected in ("Last poll failed", "clock_skew", "401", "APIGW.0301", "09:00:40"):
             assert expected in detail, expected
         assert "sync it with NTP" in detail
+
+
+async def test_a_job_not_asked_says_so_in_detail_without_a_request_id() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[0]
+        held = ErrorInfo("not_asked", "not asked: endpoint down since 09:00")
+        state = replace(job.state, error=held)
+        ui.session.emit(events.FetchFailed(job.entry.key, state, held, T0))
+        await ui.press("enter")
+        detail = ui.detail()
+        assert "Not asked" in detail and "Last poll failed" not in detail
+        assert "not asked: endpoint down since 09:00" in detail
 
 
 async def test_cycle_finished_shows_last_refresh_to_the_minute_by_default() -> None:
@@ -144,3 +157,12 @@ async def test_a_disk_that_fills_again_after_a_good_save_is_said_again() -> None
         ui.session.emit(events.SaveFailed("state cache", full))
         await ui.pilot.pause()
         assert len([t for t in ui.toasts if "disk full" in t]) == 2
+
+
+async def test_a_poller_fault_is_said_once_and_literally() -> None:
+    text = "Polling hit an internal error (KeyError: '[b]x'); it goes on at the next interval."
+    async with running() as ui:
+        for _ in range(3):  # the same fault, interval after interval
+            ui.session.emit(events.PollerFault(text))
+        await ui.pilot.pause()
+        assert ui.toasts == [text]

@@ -46,7 +46,12 @@ def test_sparkline_scales_and_keeps_the_last_values() -> None:
 def test_well_known_codes_are_explained_and_others_are_not_guessed() -> None:
     assert "ELB private IP" in (explain("DWS.0114") or "")
     assert "clock" in (explain("apig.0303") or "")
-    assert explain("DWS.9999") is None
+    # Public endpoints say APIGW, dedicated gateways APIG: the number decides.
+    for number in ("0101", "0201", "0301", "0302", "0303", "0307", "0308"):
+        assert explain(f"APIGW.{number}") == explain(f"APIG.{number}") is not None
+    assert "endpoint or region" in (explain("APIGW.0101") or "")
+    assert "NTP" in (explain("APIGW.0301") or "")
+    assert explain("DWS.9999") is None and explain("APIGW.9999") is None
 
 
 def test_status_line_counts_attention_first_and_uses_absolute_times() -> None:

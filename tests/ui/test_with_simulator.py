@@ -139,8 +139,8 @@ async def test_refused_credentials_show_a_banner_until_they_work_again(
     demo_sim.set_fault(
         "error",
         status=401,
-        error_code="APIG.0301",
-        error_msg="Incorrect IAM authentication information",
+        error_code="APIGW.0301",
+        error_msg="Incorrect IAM authentication information: verify aksk signature fail",
     )
     async with on_simulator(tmp_path, demo_sim) as (ui, time):
         banner = ui.main.query_one("#banner")

@@ -27,6 +27,7 @@ class EventRouter:
     def __init__(self, screen: Screen[None], view: MainView, tui: Host) -> None:
         self.screen, self.view, self.tui = screen, view, tui
         self.save_problems: set[tuple[str, str]] = set()
+        self.faults_said: set[str] = set()
         # Bound once: a burst over a big watchlist dispatches thousands of events.
         self.handle: Callable[[events.PollerEvent], None] = self._handler
 
@@ -113,3 +114,10 @@ class EventRouter:
     def _save_recovered(self, event: events.SaveRecovered) -> None:
         # The disk took a write again: if it fills up later, that is worth saying again.
         self.save_problems = {p for p in self.save_problems if p[0] != event.what}
+
+    @_handler.register
+    def _poller_fault(self, event: events.PollerFault) -> None:
+        # Said once per distinct fault: one that repeats every interval is in the log.
+        if event.message not in self.faults_said:
+            self.faults_said.add(event.message)
+            self.screen.app.notify(event.message, severity="error", markup=False, timeout=20)

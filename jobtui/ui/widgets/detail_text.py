@@ -9,7 +9,7 @@ from typing import Optional
 
 from rich.text import Text
 
-from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.errors import NOT_ASKED, ErrorInfo
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.domain.timefmt import duration
@@ -176,7 +176,9 @@ def _last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInf
 
 def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo]) -> Text:
     out = Text()
-    out.append("Last poll failed\n", style="bold red")
+    # A job held back by its endpoint or credential was not polled at all.
+    heading = "Not asked" if error.kind == NOT_ASKED else "Last poll failed"
+    out.append(f"{heading}\n", style="bold red")
     next_at = retry.next_attempt if retry else None
     out.append_text(
         _rows(
