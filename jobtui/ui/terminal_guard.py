@@ -28,7 +28,7 @@ from textual.app import App
 
 HANGUP_EXIT_CODE = 128 + signal.SIGHUP
 _DEAD = select.POLLHUP | select.POLLERR | select.POLLNVAL
-_STOPS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+_STOPS: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def ending_signals() -> list[int]:
