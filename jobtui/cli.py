@@ -7,8 +7,10 @@ Thin on purpose (as pypa/build's): tests call `main([...])`; every command lives
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import Optional
 
@@ -30,6 +32,10 @@ COMMANDS: tuple[ModuleType, ...] = (
     add_cmd, remove_cmd, list_cmd, prune_cmd, status_cmd, wait_cmd,
     paths_cmd, demo_cmd, sim_cmd,
 )  # fmt: skip
+
+# The monitor (no command) and the commands that poll keep jobtui.log.
+LOGGED = (None, "status", "wait")
+log = logging.getLogger(__name__)
 
 EPILOG = """\
 examples:
@@ -137,14 +143,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return done.code if isinstance(done.code, int) else 0
     except UsageError as error:
         return _report(error, USAGE, debug)
+    ctx = Context(args)
+    with _log_file(ctx) as logged:
+        return _run(ctx, debug, logged)
+
+
+def _run(ctx: Context, debug: bool, logged: bool) -> int:
     try:
-        return int(args.handler(Context(args)))
+        return int(ctx.args.handler(ctx))
     except KeyboardInterrupt:
         return INTERRUPTED
     except (UsageError, ConfigError) as error:
-        return _report(error, USAGE, debug)
+        return _report(error, USAGE, debug, logged)
     except JobtuiError as error:
-        return _report(error, FAILED, debug)
+        return _report(error, FAILED, debug, logged)
     except BrokenPipeError:  # `jobtui list | head`: the reader left; nothing to say
         _silence_stdout()
         return PIPE_CLOSED
@@ -152,6 +164,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         where = f" {error.filename}" if error.filename else ""
         return _report(JobtuiError(f"cannot use{where}: {error.strerror or error}."), FAILED, debug)
     except Exception as error:  # the user gets a sentence, not a traceback
+        if logged:  # the log gets the traceback (never on stderr, where it could be lastResort's)
+            log.exception("internal error")
         if debug:
             raise
         name = type(error).__name__
@@ -161,7 +175,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return FAILED
 
 
-def _report(error: JobtuiError, status: int, debug: bool) -> int:
+def _report(error: JobtuiError, status: int, debug: bool, logged: bool = False) -> int:
+    if logged:
+        log.error("%s", error)
     if debug:
         import traceback
 
@@ -170,6 +186,23 @@ def _report(error: JobtuiError, status: int, debug: bool) -> int:
 
     print(f"jobtui: {clean(error)}", file=sys.stderr)
     return status
+
+
+@contextlib.contextmanager
+def _log_file(ctx: Context) -> Iterator[bool]:
+    """Keep jobtui.log for the monitor and the commands that poll; True while it is kept."""
+    if ctx.args.command not in LOGGED:
+        yield False
+        return
+    try:
+        path = ctx.paths.log_file
+    except Exception:  # e.g. --config-dir ~nobody/x: the command itself will say so
+        yield False
+        return
+    from jobtui.store.logfile import logging_to
+
+    with logging_to(path, ctx.env) as handler:
+        yield handler is not None
 
 
 def _silence_stdout() -> None:

@@ -12,6 +12,7 @@ from typing import Optional
 import httpx
 
 from jobtui.api.auth import AkSkAuth, TokenAuth
+from jobtui.domain import redact
 from jobtui.domain.errors import ConfigError
 
 ENV_AK = "HUAWEICLOUD_SDK_AK"
@@ -40,6 +41,10 @@ class Credentials:
     iam_endpoint: Optional[str] = None
     # Where they came from, for messages: "environment", a file path, ...
     source: str = ""
+
+    def __post_init__(self) -> None:
+        # Whatever this process logs from now on masks them (jobtui.log).
+        redact.remember(self.sk, self.security_token, self.token)
 
     def auth(self) -> Optional[httpx.Auth]:
         """The httpx.Auth that applies these credentials (None for open mode)."""

@@ -9,7 +9,7 @@ from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
 from jobtui.domain.errors import UsageError
-from jobtui.domain.parse_input import parse_job_lines
+from jobtui.domain.parse_input import read_job_lines
 from jobtui.domain.state import WatchEntry
 
 NAME = "add"
@@ -23,8 +23,9 @@ examples:
 
 With '-', standard input holds one job per line: 'PROJECT_ID JOB_ID',
 'PROJECT_ID/JOB_ID', or with --project a bare JOB_ID; or the JSON a DWS operation
-answered (anything holding "job_id"). Bad lines are reported with their number and
-the good ones are still added (exit status 1 if any line was bad)."""
+answered (anything holding "job_id"). Bad lines are reported with their number (the
+first 100) and the good ones are still added (exit status 1 if any line was bad);
+lines longer than 4096 characters are skipped."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,12 +52,15 @@ def run(ctx: Context) -> int:
 
 def _from_stdin(ctx: Context) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    parsed = parse_job_lines(ctx.stdin.read(), ctx.args.project)
+    parsed = read_job_lines(ctx.stdin, ctx.args.project)
     for error in parsed.errors:
         ctx.err(f"standard input {error}.")
-    if not parsed.keys and not parsed.errors:
+    unsaid = parsed.error_count - len(parsed.errors)
+    if unsaid:
+        ctx.err(f"standard input: {unsaid} more bad lines not shown.")
+    if not parsed.keys and not parsed.error_count:
         ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
-    return parsed.keys, len(parsed.errors)
+    return parsed.keys, parsed.error_count
 
 
 def _key(ids: list[str], project: str | None) -> tuple[str, str]:

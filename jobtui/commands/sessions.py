@@ -50,8 +50,9 @@ def poller(
     on_event: Optional[Callable[[PollerEvent], None]] = None,
 ) -> Poller:
     from jobtui.polling.poller import Poller
+    from jobtui.session.event_log import EventLog
 
-    return Poller(conns, settings=settings, on_event=on_event)
+    return Poller(conns, settings=settings, on_event=_also(on_event, EventLog()))
 
 
 def tui_settings(ctx: Context) -> Settings:
@@ -67,9 +68,26 @@ def tui_settings(ctx: Context) -> Settings:
 
 def open_session(ctx: Context, settings: Settings) -> Session:
     """The Session on the user's files; ConfigError (file:line:column) for a broken watchlist."""
+    from jobtui.session.event_log import EventLog
     from jobtui.session.session import Session
 
-    return Session.from_paths(ctx.paths, settings, connections(ctx, settings))
+    session = Session.from_paths(ctx.paths, settings, connections(ctx, settings))
+    session.subscribe(EventLog())  # state changes and errors to jobtui.log
+    return session
+
+
+def _also(
+    first: Optional[Callable[[PollerEvent], None]], then: Callable[[PollerEvent], None]
+) -> Callable[[PollerEvent], None]:
+    """Both callbacks, `first` first (the caller's, then the log)."""
+    if first is None:
+        return then
+
+    def both(event: PollerEvent) -> None:
+        first(event)
+        then(event)
+
+    return both
 
 
 def warn_exposed_credentials(ctx: Context, entries: Iterable[WatchEntry] = ()) -> None:

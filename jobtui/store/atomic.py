@@ -16,6 +16,9 @@ from pathlib import Path
 from jobtui.domain.errors import StoreError
 
 TEMP_SUFFIX = ".tmp"
+# Folders we create hold the watchlist, the state and the log: the user's alone, as
+# the XDG spec asks, whatever the umask (pathlib and os.makedirs give 0777 & ~umask).
+FOLDER_MODE = 0o700
 
 _REASONS = {
     errno.ENOSPC: "disk full",
@@ -57,9 +60,24 @@ def write_atomic(path: Path, data: bytes, *, what: str, durable: bool = True) ->
 def ensure_folder(path: Path, what: str) -> None:
     """Create the folder `path` goes in; StoreError naming `path` if it cannot be."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
     except OSError as exc:
         raise store_error(exc, path, what) from None
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its missing parents, each 0700; folders that exist are
+    left as they are. OSError if one cannot be made (or a file holds its name)."""
+    missing: list[Path] = []
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        try:
+            os.mkdir(each, FOLDER_MODE)  # umask can only take bits away from 0700
+        except FileExistsError:
+            if not each.is_dir():  # another process made it meanwhile, or a file is there
+                raise
 
 
 def _write_temp(fd: int, data: bytes, durable: bool) -> None:

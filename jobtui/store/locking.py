@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from jobtui.domain.errors import StoreError
-from jobtui.store.atomic import store_error
+from jobtui.store.atomic import make_folder, store_error
 
 HAVE_LOCKS = sys.platform != "win32"
 if sys.platform != "win32":
@@ -32,7 +32,7 @@ def exclusive_lock(path: Path, *, what: str, timeout: float = LOCK_TIMEOUT) -> I
         yield False
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise store_error(exc, path, what) from None

@@ -20,7 +20,10 @@ from jobtui.store.atomic import write_atomic
 VERSION = 2
 READABLE = (1, 2)
 log = logging.getLogger(__name__)
-_BAD_DATA = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+# RecursionError: a file nested thousands deep; MemoryError: one far too big to be ours.
+_BAD_DATA = (
+    ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError, MemoryError,
+)  # fmt: skip
 
 
 class StateCache:

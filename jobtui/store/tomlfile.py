@@ -46,6 +46,13 @@ def parse_toml(raw: bytes, path: Path) -> tuple[str, dict[str, Any]]:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(exc, path) from None
+    except (RecursionError, MemoryError):
+        # tomllib recurses once per nested array or inline table: a file nested a few
+        # hundred deep is no config of ours, and must not end the program.
+        raise ConfigError(
+            "is not a jobtui file: its arrays or tables are nested too deeply to read",
+            path=str(path),
+        ) from None
 
 
 def syntax_error(exc: tomllib.TOMLDecodeError, path: Path) -> ConfigError:

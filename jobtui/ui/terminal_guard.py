@@ -7,7 +7,10 @@ the app never notices. The guard watches the terminal from a thread that sleeps 
 poll() until the kernel reports a hang-up, points output at /dev/null (so the
 output thread cannot die writing the restore sequences and wedge shutdown), and asks
 the app to exit, which also stops the input thread. SIGTERM, SIGINT and SIGHUP exit the
-same clean way. A last-resort timer ends the process if shutdown itself wedges.
+same clean way, and so does every other signal that would end the process (SIGQUIT,
+SIGUSR1, SIGALRM, …): killed by one, Python would leave the alternate screen, mouse
+reporting and a hidden cursor behind. A last-resort timer ends the process if shutdown
+itself wedges.
 """
 
 from __future__ import annotations
@@ -25,6 +28,23 @@ from textual.app import App
 
 HANGUP_EXIT_CODE = 128 + signal.SIGHUP
 _DEAD = select.POLLHUP | select.POLLERR | select.POLLNVAL
+_STOPS: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def ending_signals() -> list[int]:
+    """Signals other than the stop signals whose default action ends the process
+    (signal(7)) and that arrive from outside: a user's `kill -QUIT`, a stray `kill
+    -USR1` meant for another program, a CPU or file-size limit. The faults (SIGSEGV,
+    SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) mean the interpreter itself is
+    broken and keep their default (and faulthandler's report)."""
+    names = (
+        "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGXCPU",
+        "SIGXFSZ", "SIGIO", "SIGPWR", "SIGSTKFLT", "SIGPIPE",
+    )  # fmt: skip
+    found = {int(getattr(signal, name)) for name in names if hasattr(signal, name)}
+    if hasattr(signal, "SIGRTMIN"):
+        found.update(range(signal.SIGRTMIN, signal.SIGRTMAX + 1))
+    return sorted(found)
 
 
 class TerminalGuard:
@@ -42,10 +62,15 @@ class TerminalGuard:
         self._thread.daemon = True  # must never keep a finished app alive
 
     def start(self) -> TerminalGuard:
-        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        for signum in _STOPS:
             # nohup's "ignore hang-ups" is the user's choice; the watcher still sees the
             # terminal go, which is what matters to a TUI.
             if signal.getsignal(signum) is not signal.SIG_IGN:
+                self._loop.add_signal_handler(signum, self._on_signal, signum)
+        for signum in ending_signals():
+            # Only where the default would kill us: an ignored signal (Python ignores
+            # SIGPIPE) or one a library handles stays as it is.
+            if signal.getsignal(signum) is signal.SIG_DFL:
                 self._loop.add_signal_handler(signum, self._on_signal, signum)
         self._thread.start()
         return self

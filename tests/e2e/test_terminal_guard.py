@@ -8,6 +8,7 @@ from textual.app import App
 
 from jobtui.ui.terminal_guard import install_terminal_guard
 from tests.e2e.conftest import REFERENCE, Launch
+from tests.e2e.screens import shows_statuses
 
 GUARDED = [*REFERENCE, "--guard"]
 READY = "bj00000"
@@ -40,6 +41,35 @@ def test_sigterm_and_sighup_restore_a_live_terminal(launch: Launch) -> None:
     for signum, term in terms.items():
         assert term.wait_exit(5.0) == 128 + signum
         assert term.terminal_left_dirty() == []
+
+
+# Leave the alternate screen, show the cursor, stop mouse reporting.
+RESTORE = (b"\x1b[?1049l", b"\x1b[?25h", b"\x1b[?1000l")
+ENDING = ("SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
+
+
+def test_every_signal_that_would_kill_the_app_restores_the_terminal(launch: Launch) -> None:
+    terms = {getattr(signal, name): launch(GUARDED) for name in ENDING}
+    sent = {}
+    for signum, term in terms.items():
+        assert term.wait_for_text(READY, 30)
+        sent[signum] = len(term.head)
+        term.signal(signum)
+    for signum, term in terms.items():
+        assert term.wait_exit(5.0) == 128 + signum, signal.Signals(signum).name
+        after = bytes(term.head[sent[signum] :])
+        assert [seq for seq in RESTORE if seq not in after] == []
+        assert term.terminal_left_dirty() == []
+
+
+def test_jobtui_restores_the_terminal_on_sigquit(launch: Launch, jobtui_demo: list[str]) -> None:
+    term = launch(jobtui_demo, cols=120, rows=40)
+    assert term.wait_for(shows_statuses, 30), term.text()
+    sent = len(term.head)
+    term.signal(signal.SIGQUIT)
+    assert term.wait_exit(5.0) == 128 + signal.SIGQUIT
+    assert [seq for seq in RESTORE if seq not in bytes(term.head[sent:])] == []
+    assert term.terminal_left_dirty() == []
 
 
 async def test_headless_runs_are_left_alone() -> None:
