@@ -52,8 +52,9 @@ def host_port(url: str) -> tuple[str, int]:
     return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
 
-def dns(url: str, resolve: Resolve = socket.getaddrinfo) -> Check:
+def dns(url: str, resolve: Optional[Resolve] = None) -> Check:
     host, port = host_port(url)
+    resolve = resolve or socket.getaddrinfo  # looked up now: tests patch it
     if _is_address(host):
         return ok("dns", f"{host} is an address: nothing to look up")
     try:
