@@ -90,30 +90,36 @@ def _online(
     creds: Optional[Credentials],
     url: Optional[str],
 ) -> Generator[Check, None, Optional[Outcome]]:
-    """The way to the endpoint, then the signed request; its outcome for the clock."""
+    """The way to the endpoint, then the signed request; its outcome for the clock.
+
+    When no signed request can go (no usable credentials, no project), an unsigned one
+    still reads the server's clock: no key goes, so none is locked. A key on record as
+    refused sends nothing at all.
+    """
     if url is None:
         return None
     reachable = yield from _way(ctx, url)
-    if creds is None:
-        yield skip("request", "not sent: no usable credentials (see above)")
-        return None
-    if not goal.sendable:
-        yield warn(
-            "request",
-            "not sent: no project to ask about; add a job ('jobtui add') "
-            "or set HUAWEICLOUD_SDK_PROJECT_ID",
-        )
-        return None
     if not reachable:
         yield skip("request", "not sent: the endpoint cannot be reached (see above)")
         return None
+    import asyncio
+
+    from jobtui.commands.doctor_request import request, unsigned
+
+    if creds is None:
+        yield skip("request", "not sent: no usable credentials (see above)")
+        return asyncio.run(unsigned(url))
+    if not goal.sendable:
+        yield warn(
+            "request",
+            "no signed request: no project to ask about; add a job "
+            "('jobtui add') or set HUAWEICLOUD_SDK_PROJECT_ID",
+        )
+        return asyncio.run(unsigned(url))
     refused, route = setup.route(conns, goal)
     if refused is not None or route is None:
         yield refused or skip("request", "not sent")
         return None
-    import asyncio
-
-    from jobtui.commands.doctor_request import request
     from jobtui.store.refusals import RefusalBook
 
     book = conns.refusals or RefusalBook(ctx.paths.refused_file)

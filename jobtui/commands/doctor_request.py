@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from jobtui.api.answer import SKEW_LIMIT, describe_offset
 from jobtui.commands.doctor_report import Check, fail, ok, warn
-from jobtui.commands.doctor_setup import SHOWN_AK, Target
+from jobtui.commands.doctor_setup import PROBE_JOB, SHOWN_AK, Target
 from jobtui.domain.errors import ApiError, ErrorInfo
 from jobtui.polling.gates import CREDENTIAL_PROBE
 from jobtui.store.refusals import RETRY_ENV, Refusal, RefusalBook, held_sentence
@@ -85,6 +85,21 @@ async def request(
     rid = f" (request ID {record.request_id})" if record.request_id else ""
     said = f"key accepted: job {entry.job_id} is {record.status_text}{rid}"
     outcome.check = ok("request", said)
+    return outcome
+
+
+async def unsigned(endpoint: str) -> Outcome:
+    """An unsigned request, for the server's Date alone: no key goes, so none is locked."""
+    from jobtui.api.client import DwsClient
+
+    outcome = Outcome(ok("request", ""))
+    client = DwsClient(endpoint, None, timeout=TIMEOUT, on_answer=outcome.answers.append)
+    try:
+        await client.get_job(PROBE_JOB, PROBE_JOB)
+    except ApiError:
+        pass  # the gateway asks for credentials: its Date is all this wanted
+    finally:
+        await client.aclose()
     return outcome
 
 

@@ -122,6 +122,13 @@ def test_a_clock_far_off_fails_with_the_offset_and_pauses_no_key(jobtui: Run) ->
         assert server.count() == 2  # a wrong clock is no wrong key: nothing on record
 
 
+def test_with_no_job_to_ask_about_the_clock_is_still_read(jobtui: Run) -> None:
+    with skewed(30) as server:
+        result = doctor(jobtui, server.url)
+    assert result.code == 1
+    assert lines(result)["clock"].startswith("FAIL this host is 30 min behind the server")
+
+
 def test_a_clock_a_few_minutes_off_is_a_warning(jobtui: Run) -> None:
     jobtui("add", PROJECT, RUNNING)
     with skewed(-5) as server:
@@ -179,8 +186,10 @@ def test_without_a_watched_job_the_probe_s_not_found_proves_the_key(
     jobtui: Run, gateway: Simulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     nothing = doctor(jobtui, gateway.url)
-    assert lines(nothing)["request"].startswith("warn not sent: no project to ask about")
-    assert nothing.code == 0 and gateway.count() == 0
+    assert lines(nothing)["request"].startswith("warn no signed request: no project to ask")
+    assert nothing.code == 0 and lines(nothing)["clock"].startswith("ok within 1 s")
+    [asked] = gateway.requests  # unsigned: only the clock was read
+    assert "authorization" not in {name.lower() for name in asked.headers}
     monkeypatch.setenv("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
     probed = doctor(jobtui, gateway.url)
     request = lines(probed)["request"]
@@ -340,7 +349,7 @@ def test_the_colour_line_reads_no_color_colorterm_and_term(
     assert result.code == 0 and lines(result)["colours"].startswith(expected)
 
 
-def test_a_credentials_file_that_is_not_there_fails_and_sends_nothing(
+def test_a_credentials_file_that_is_not_there_fails_and_signs_nothing(
     jobtui: Run, gateway: Simulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv("HUAWEICLOUD_SDK_AK")
@@ -349,12 +358,14 @@ def test_a_credentials_file_that_is_not_there_fails_and_sends_nothing(
     jobtui("add", PROJECT, RUNNING)
     result = doctor(jobtui, gateway.url)
     checks = lines(result)
-    assert result.code == 1 and gateway.count() == 0
+    [asked] = gateway.requests  # unsigned, for the clock alone
+    assert result.code == 1 and "authorization" not in {h.lower() for h in asked.headers}
     assert checks["credentials"].startswith("FAIL ")
     assert (
         "HUAWEICLOUD_SDK_CREDENTIALS_FILE names a file that does not exist" in checks["credentials"]
     )
     assert checks["request"] == "- not sent: no usable credentials (see above)"
+    assert checks["clock"].startswith("ok within 1 s")  # read from an unsigned answer
 
 
 def test_behind_a_proxy_the_way_is_left_to_it_and_the_request_names_it(
