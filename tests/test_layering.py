@@ -56,7 +56,15 @@ def test_the_parts_below_the_ui_and_the_commands_do_not_load_textual() -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["list"], ["list", "--json"], ["status", "--help"], ["wait", "--help"]]
+    "argv",
+    [
+        ["--help"],
+        ["list"],
+        ["list", "--json"],
+        ["status", "--help"],
+        ["wait", "--help"],
+        ["doctor", "--help"],
+    ],
 )
 def test_light_commands_do_not_import_textual_or_httpx(argv: list[str], tmp_path: Path) -> None:
     lines = _run(RUN_COMMAND.format(argv=["--config-dir", str(tmp_path), *argv]))

@@ -10,7 +10,7 @@ import os
 import ssl
 from collections.abc import Mapping
 from datetime import timezone, tzinfo
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 from urllib.parse import quote
 
 import anyio
@@ -69,6 +69,7 @@ class DwsClient:
         verify: Verify = True,
         max_body: int = MAX_BODY,
         transport: Optional[httpx.AsyncBaseTransport] = None,
+        on_answer: Optional[Callable[[Answer], None]] = None,
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self.host = httpx.URL(self.endpoint).host
@@ -81,6 +82,8 @@ class DwsClient:
         self._zone = zone
         self._timeout = timeout
         self._max_body = max_body
+        # Sees every complete answer (its Date, request ID): `jobtui doctor` reads the clock.
+        self._on_answer = on_answer
         # trust_env (the default) honours HTTPS_PROXY, NO_PROXY and SSL_CERT_FILE.
         self._http = httpx.AsyncClient(
             auth=auth,
@@ -141,7 +144,10 @@ class DwsClient:
             with anyio.fail_after(self._timeout):
                 async with self._http.stream("GET", url, headers=headers) as response:
                     body = await read_capped(response, self._max_body, where.host)
-                    return answer_from(response, body)
+                    answer = answer_from(response, body)
+                    if self._on_answer is not None:
+                        self._on_answer(answer)
+                    return answer
         except ApiError:
             raise
         except TimeoutError:

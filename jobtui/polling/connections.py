@@ -95,12 +95,16 @@ class Connections:
             found = self._routes[where] = self._route(entry)
         return found
 
-    def _route(self, entry: WatchEntry) -> Route:
+    def endpoint_for(self, entry: WatchEntry) -> tuple[str, Optional[str]]:
+        """The endpoint and region of a job's requests; UsageError when it has none."""
         project = self._settings.project(entry.project_id)
         region = entry.region or self._region or project.region
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
-        endpoint = resolve_endpoint(explicit, self._env, region)
-        credentials = self._credentials_for(project)
+        return resolve_endpoint(explicit, self._env, region), region
+
+    def _route(self, entry: WatchEntry) -> Route:
+        endpoint, region = self.endpoint_for(entry)
+        credentials = self._credentials_for(self._settings.project(entry.project_id))
         if credentials.kind == "token":
             refuse_token_in_clear(endpoint)
         elif credentials.kind == "aksk":
@@ -121,6 +125,10 @@ class Connections:
             client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
             self._clients[route] = client
         return client
+
+    def credentials_for(self, project_id: str) -> Credentials:
+        """The credentials a project's requests are signed with; ConfigError if unusable."""
+        return self._credentials_for(self._settings.project(project_id))
 
     def label(self) -> str:
         """The endpoints in use, for a status line: one host, or how many."""
