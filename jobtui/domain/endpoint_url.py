@@ -29,6 +29,9 @@ def endpoint_problem(url: str) -> Optional[str]:
         return "must not carry credentials, a query or a fragment"
     if port is not None and not 0 < port < 65536:
         return "has an invalid port number; ports run from 1 to 65535"
+    if "[" in parts.netloc and not _is_ipv6(host):
+        # Python before 3.11.4 lets urlsplit take anything in brackets.
+        return f"is not a valid URL (what is in brackets is not an IPv6 address); {_EXAMPLE}"
     if not _valid_host(host):
         return f"has {host[:60]!r} where a host name or IP address belongs; {_EXAMPLE}"
     return None
@@ -57,3 +60,11 @@ def _why(exc: ValueError) -> str:
     if "port" in text.lower():
         return "the port is not a number from 1 to 65535"
     return "it does not parse"
+
+
+def _is_ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host.split("%")[0])
+    except ValueError:
+        return False
+    return True
