@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import httpx
@@ -137,3 +138,27 @@ def _timestamp(text: str) -> float:
         except ValueError:
             continue
     raise ValueError("expires_at")
+
+
+ENV_DMI_DIR = "JOBTUI_DMI_DIR"
+DMI_DIR = "/sys/class/dmi/id"
+_CLOUD_WORDS = ("huawei", "openstack")
+
+
+def looks_like_ecs(dmi_dir: Path) -> bool:
+    """True when the firmware's vendor or product names Huawei or OpenStack (no network)."""
+    for name in ("sys_vendor", "product_name"):
+        try:
+            text = (dmi_dir / name).read_text(encoding="utf-8", errors="replace").lower()
+        except OSError:
+            continue
+        if any(word in text for word in _CLOUD_WORDS):
+            return True
+    return False
+
+
+def ecs_hint() -> str:
+    return (
+        "no credentials found, and this machine looks like a Huawei Cloud ECS: if it has "
+        'an agency, set credentials = "ecs" in config.toml to sign with its temporary keys'
+    )

@@ -52,6 +52,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def in_cloud(endpoint: str) -> bool:
+    """True when `endpoint` is another machine (not the simulator on loopback)."""
+    return not is_loopback(urlsplit(endpoint).hostname or "")
+
+
 def in_clear(endpoint: str) -> bool:
     """True when requests to `endpoint` cross a network unencrypted."""
     parts = urlsplit(endpoint)

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from jobtui.api.endpoints import (
     clear_text_warning,
+    in_cloud,
     normalise_endpoint,
     refuse_token_in_clear,
     resolve_endpoint,
@@ -68,6 +69,7 @@ class Connections:
         home: Optional[Path] = None,
         transport: Optional[httpx.AsyncBaseTransport] = None,
         refusals: Optional[RefusalBook] = None,
+        dmi_dir: Optional[Path] = None,
     ) -> None:
         self._settings = settings
         self.refusals = refusals
@@ -77,6 +79,7 @@ class Connections:
         self._env = dict(os.environ if env is None else env)
         self._home = Path.home() if home is None else home
         self._transport = transport
+        self._dmi_dir = dmi_dir
         self._credentials: dict[str, Credentials] = {}
         self._by_source: dict[str, Credentials] = {}
         self._routes: dict[tuple[str, Optional[str]], Route] = {}
@@ -101,6 +104,8 @@ class Connections:
         explicit = self._endpoint or project.endpoint or self._settings.endpoint
         endpoint = resolve_endpoint(explicit, self._env, region)
         credentials = self._credentials_for(project)
+        if credentials.kind == "none" and project.credentials == "sdk" and in_cloud(endpoint):
+            self._hint_ecs()
         if credentials.kind == "token":
             refuse_token_in_clear(endpoint)
         elif credentials.kind == "aksk":
@@ -110,6 +115,14 @@ class Connections:
                 self._warnings.append(warning)
         zone = self._settings.zone(region)
         return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
+
+    def _hint_ecs(self) -> None:
+        """Unsigned requests from what looks like an ECS: name the opt-in instead."""
+        from jobtui.api.ecs_metadata import DMI_DIR, ENV_DMI_DIR, ecs_hint, looks_like_ecs
+
+        dmi = self._dmi_dir or Path(self._env.get(ENV_DMI_DIR) or DMI_DIR)
+        if looks_like_ecs(dmi):
+            raise ConfigError(ecs_hint())
 
     def client(self, route: Route) -> DwsClient:
         """The shared client for a route, made on first use."""
@@ -168,6 +181,8 @@ class Connections:
         source, path = project.credentials, project.credentials_file
         if source == "none":
             return NO_CREDENTIALS
+        if source == "ecs":
+            return find_credentials(self._env, self._home, ecs=True)
         if source == "token":
             token = self._env.get(ENV_TOKEN, "").strip()
             if not token:
