@@ -9,7 +9,7 @@ from jobtui.api.endpoints import endpoint_for_region
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
-from jobtui.commands.sdk_project import default_project
+from jobtui.commands.sdk_project import default_project, region_project
 from jobtui.domain.errors import UsageError
 from jobtui.domain.parse_input import parse_job_lines
 from jobtui.domain.state import WatchEntry
@@ -29,7 +29,9 @@ answered (anything holding "job_id"). Bad lines are reported with their number a
 the good ones are still added (exit status 1 if any line was bad).
 
 A bare JOB_ID without --project goes to the SDK's project: HUAWEICLOUD_SDK_PROJECT_ID,
-or project_id in ~/.huaweicloud/credentials."""
+or project_id in ~/.huaweicloud/credentials; with --region and neither, the project of
+that name is asked of IAM (signed GET /v3/projects?name=REGION, as the SDK does) and
+remembered in the state folder."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +50,8 @@ def run(ctx: Context) -> int:
     if args.region:
         endpoint_for_region(args.region)  # a typo is caught now, not at every poll
     project = args.project or default_project(ctx)
+    if project is None and args.region and _bare(args.ids):
+        project = region_project(ctx, args.region)
     keys, bad = _from_stdin(ctx, project) if args.ids == ["-"] else ([_key(args.ids, project)], 0)
     entries = [_entry(ctx, project, job) for project, job in keys]
     added = ctx.watchlist.add(entries) if entries else []
@@ -63,6 +67,11 @@ def _from_stdin(ctx: Context, project: Optional[str]) -> tuple[list[tuple[str, s
     if not parsed.keys and not parsed.errors:
         ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
     return parsed.keys, len(parsed.errors)
+
+
+def _bare(ids: list[str]) -> bool:
+    """Job IDs without a project: one bare ID, or standard input."""
+    return ids == ["-"] or (len(ids) == 1 and "/" not in ids[0])
 
 
 def _key(ids: list[str], project: str | None) -> tuple[str, str]:

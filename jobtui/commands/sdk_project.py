@@ -37,3 +37,29 @@ def _from_file(ctx: Context) -> Optional[str]:
         return None
     basic = read_basic(path)
     return (basic or {}).get("project_id") or None
+
+
+def region_project(ctx: Context, region: str) -> str:
+    """The project named `region`, from the cache or asked of IAM as the SDK asks."""
+    from jobtui.api.credentials import credentials_from_file, find_credentials
+    from jobtui.api.iam_projects import project_for_region
+    from jobtui.store.config import ProjectSettings
+    from jobtui.store.project_cache import cached_project, remember_project
+
+    source = ProjectSettings(credentials=ctx.settings.credentials)
+    home = Path(ctx.env.get("HOME") or Path.home())
+    if source.credentials_file is not None:
+        creds = credentials_from_file(source.credentials_file)
+    else:
+        creds = find_credentials(ctx.env, home, ecs=source.credentials == "ecs")
+    if creds is not None and creds.project_id:
+        return creds.project_id  # the SDK asks IAM only when the credentials name none
+    if creds is None or creds.kind == "none":
+        raise ConfigError(f"Looking up the project of {region} needs credentials; give --project.")
+    who = creds.ak or f"{creds.kind}:{creds.source}"
+    cache = ctx.paths.project_cache_file
+    found = cached_project(cache, who, region)
+    if found is None:
+        found = project_for_region(creds, region, ctx.env)
+        remember_project(cache, who, region, found)
+    return found

@@ -136,12 +136,14 @@ class Connections:
         return client
 
     def label(self) -> str:
-        """The endpoints in use, for a status line: one host, or how many."""
+        """The endpoints and credentials in use, for a status line: one of each, or how
+        many; the credential as its source and the AK's first 4 characters."""
         # A copy: `warm_up` may be adding clients in its thread meanwhile.
-        hosts = sorted({urlsplit(route.endpoint).netloc for route in tuple(self._clients)})
-        if not hosts:
-            return self._default_host()
-        return hosts[0] if len(hosts) == 1 else f"{hosts[0]} +{len(hosts) - 1}"
+        routes = tuple(self._clients)
+        hosts = _one_or_more(urlsplit(route.endpoint).netloc for route in routes)
+        keys = _one_or_more(r.credential for r in routes if r.credential != "no credentials")
+        where = hosts or self._default_host()
+        return f"{where} · {keys}" if keys else where
 
     def _default_host(self) -> str:
         try:
@@ -244,6 +246,13 @@ class Connections:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _one_or_more(names: Iterable[str]) -> str:
+    found = sorted(set(names))
+    if not found:
+        return ""
+    return found[0] if len(found) == 1 else f"{found[0]} +{len(found) - 1}"
 
 
 def _key_id(credentials: Credentials) -> Optional[KeyId]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.api.fake_cloud import FakeCloud, fake_cloud
 from tests.commands.conftest import JOB, PROJECT, Run
 
 OTHER = "0" * 31 + "f"
@@ -44,3 +46,36 @@ def test_the_credentials_files_project_id_is_the_fallback(jobtui: Run, tmp_path:
 def test_no_project_anywhere_says_where_one_can_come_from(jobtui: Run) -> None:
     result = jobtui("add", JOB)
     assert result.code != 0 and "HUAWEICLOUD_SDK_PROJECT_ID" in result.err
+
+
+@pytest.fixture
+def iam(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeCloud]:
+    with fake_cloud() as cloud:
+        monkeypatch.setenv("HUAWEICLOUD_SDK_IAM_ENDPOINT", cloud.url)
+        monkeypatch.setenv("HUAWEICLOUD_SDK_AK", "AKIAMLOOKUP")
+        monkeypatch.setenv("HUAWEICLOUD_SDK_SK", "iam-secret")
+        yield cloud
+
+
+def test_region_without_project_asks_iam_once_and_remembers(jobtui: Run, iam: FakeCloud) -> None:
+    iam.projects["ap-southeast-1"] = [PROJECT]
+    assert jobtui("add", JOB, "--region", "ap-southeast-1").code == 0
+    assert jobtui("add", JOB[:-1] + "2", "--region", "ap-southeast-1").code == 0
+    assert {p for p, _ in _watched(jobtui)} == {PROJECT}
+    [asked] = iam.paths("/v3/projects")
+    assert asked.path == "/v3/projects?name=ap-southeast-1"
+    assert "Access=AKIAMLOOKUP," in asked.headers["Authorization"]
+
+
+@pytest.mark.parametrize(
+    ("found", "said"),
+    [([], "knows no project named ap-southeast-1"),
+     ([PROJECT, OTHER], f"several projects named ap-southeast-1: {PROJECT}, {OTHER}")],
+)  # fmt: skip
+def test_none_or_several_projects_are_said(
+    jobtui: Run, iam: FakeCloud, found: list[str], said: str
+) -> None:
+    iam.projects["ap-southeast-1"] = found
+    result = jobtui("add", JOB, "--region", "ap-southeast-1")
+    assert result.code != 0 and said in result.err and "iam-secret" not in result.err
+    assert _watched(jobtui) == set()

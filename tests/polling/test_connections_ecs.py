@@ -63,3 +63,13 @@ def test_no_credentials_on_an_ecs_names_the_option(tmp_path: Path) -> None:
         on_ecs.route(entry)
     laptop = Connections(settings, env={"JOBTUI_DMI_DIR": str(tmp_path / "none")}, home=tmp_path)
     assert laptop.route(entry).credential == "no credentials"
+
+
+def test_the_status_label_names_the_credential_never_the_secret(tmp_path: Path) -> None:
+    env = {"HUAWEICLOUD_SDK_AK": "ABCDEFGHIJ", "HUAWEICLOUD_SDK_SK": "the-secret-sk"}
+    conns = Connections(Settings(region="cn-north-4"), env=env, home=tmp_path)
+    conns.client(conns.route(WatchEntry(P1, JOB, EPOCH)))
+    label = conns.label()
+    assert label == "dws.cn-north-4.myhuaweicloud.com · AK ABCD… from environment"
+    assert "EFGH" not in label and "secret" not in label
+    asyncio.run(conns.aclose())
