@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from jobtui.api.endpoints import (
     clear_text_warning,
+    guessed_region,
     in_cloud,
     normalise_endpoint,
     refuse_token_in_clear,
@@ -54,6 +55,8 @@ class Route:
     zone: tzinfo
     # Tells one AK/SK from another with the same label (a fixed SK); None for other kinds.
     key_id: Optional[KeyId] = None
+    # A region not in the table, whose host was guessed: a DNS failure says so.
+    guessed: Optional[str] = None
 
 
 class Connections:
@@ -114,7 +117,8 @@ class Connections:
                 log.warning("%s", warning)
                 self._warnings.append(warning)
         zone = self._settings.zone(region)
-        return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
+        guess = guessed_region(endpoint, region)
+        return Route(endpoint, str(credentials), region, zone, _key_id(credentials), guess)
 
     def _hint_ecs(self) -> None:
         """Unsigned requests from what looks like an ECS: name the opt-in instead."""
@@ -131,7 +135,10 @@ class Connections:
             from jobtui.api.client import DwsClient
 
             auth = self._credentials[route.credential].auth()
-            client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
+            client = DwsClient(
+                route.endpoint, auth, zone=route.zone, transport=self._transport,
+                guessed_region=route.guessed,
+            )  # fmt: skip
             self._clients[route] = client
         return client
 
