@@ -20,8 +20,8 @@ import httpx
 from jobtui import patches
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
-from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear
-from jobtui.api.errors_map import error_for_answer
+from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear, unknown_region_dns
+from jobtui.api.errors_map import api_error, error_for_answer
 from jobtui.api.inflate import ACCEPT_ENCODING
 from jobtui.api.reading import (
     MAX_BODY,
@@ -70,8 +70,10 @@ class DwsClient:
         max_body: int = MAX_BODY,
         transport: Optional[httpx.AsyncBaseTransport] = None,
         on_answer: Optional[Callable[[Answer], None]] = None,
+        guessed_region: Optional[str] = None,
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
+        self._guessed_region = guessed_region
         self.host = httpx.URL(self.endpoint).host
         self._auth_kind = _auth_kind(auth)
         if self._auth_kind == "token":
@@ -154,7 +156,11 @@ class DwsClient:
             answering = response is not None
             raise deadline_error(where.host, self._timeout, answering=answering) from None
         except httpx.HTTPError as exc:
-            raise error_for_exception(exc, where.host, self._timeout) from None
+            error = error_for_exception(exc, where.host, self._timeout)
+            if error.info.kind == "dns" and self._guessed_region:
+                sentence = unknown_region_dns(where.host, self._guessed_region)
+                raise api_error("dns", sentence) from None
+            raise error from None
         except Exception as exc:
             if response is None:  # no answer yet: not ours to call a bad record
                 raise

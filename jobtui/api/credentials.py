@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -11,7 +10,11 @@ from typing import Optional
 
 import httpx
 
+from jobtui.api import federated
+from jobtui.api.agency_auth import AgencyAuth
 from jobtui.api.auth import AkSkAuth, TokenAuth
+from jobtui.api.credentials_file import federated_error, read_basic
+from jobtui.api.ecs_metadata import DEFAULT_URL, ENV_METADATA_URL, AgencyKeys
 from jobtui.domain import redact
 from jobtui.domain.errors import ConfigError
 
@@ -22,7 +25,6 @@ ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID"
 ENV_CREDENTIALS_FILE = "HUAWEICLOUD_SDK_CREDENTIALS_FILE"
 ENV_TOKEN = "JOBTUI_AUTH_TOKEN"
 ENV_IAM_ENDPOINT = "HUAWEICLOUD_SDK_IAM_ENDPOINT"
-SECTION = "basic"
 # The same five values, as environment variables and as the file's keys.
 ENV_NAMES = (ENV_AK, ENV_SK, ENV_SECURITY_TOKEN, ENV_PROJECT_ID, ENV_IAM_ENDPOINT)
 FILE_KEYS = ("ak", "sk", "security_token", "project_id", "iam_endpoint")
@@ -30,7 +32,7 @@ FILE_KEYS = ("ak", "sk", "security_token", "project_id", "iam_endpoint")
 
 @dataclass(frozen=True)
 class Credentials:
-    """How to authenticate: kind "aksk", "token" or "none"; secrets stay out of repr."""
+    """How to authenticate: kind "aksk", "ecs", "token" or "none"; secrets stay out of repr."""
 
     kind: str
     ak: Optional[str] = None
@@ -39,6 +41,7 @@ class Credentials:
     token: Optional[str] = field(default=None, repr=False)
     project_id: Optional[str] = None
     iam_endpoint: Optional[str] = None
+    agency: Optional[AgencyKeys] = None  # kind "ecs": the keys, fetched when first signed
     # Where they came from, for messages: "environment", a file path, ...
     source: str = ""
 
@@ -50,13 +53,18 @@ class Credentials:
         """The httpx.Auth that applies these credentials (None for open mode)."""
         if self.kind == "aksk" and self.ak and self.sk:
             return AkSkAuth(self.ak, self.sk, self.security_token)
+        if self.kind == "ecs" and self.agency is not None:
+            return AgencyAuth(self.agency)
         if self.kind == "token" and self.token:
             return TokenAuth(self.token)
         return None
 
     def __str__(self) -> str:
+        # The first 4 characters of the AK, as `gh auth status` shows a token.
         if self.kind == "aksk":
-            return f"AK {self.ak} from {self.source}"
+            return f"AK {(self.ak or '')[:4]}… from {self.source}"
+        if self.kind == "ecs":
+            return f"ECS agency from {self.source}"
         if self.kind == "token":
             return f"IAM token from {self.source}"
         return "no credentials"
@@ -65,13 +73,17 @@ class Credentials:
 NO_CREDENTIALS = Credentials("none", source="open mode")
 
 
-def find_credentials(env: Mapping[str, str], home: Path) -> Credentials:
-    """JOBTUI_AUTH_TOKEN, then the SDK's variables, then its credentials file, else none."""
+def find_credentials(env: Mapping[str, str], home: Path, *, ecs: bool = False) -> Credentials:
+    """JOBTUI_AUTH_TOKEN, then the SDK's chain: environment, credentials file and, with
+    `ecs`, the ECS agency; else none. Identities jobtui cannot use are a ConfigError."""
     token = env.get(ENV_TOKEN, "").strip()
     if token:
         return Credentials(
             "token", token=token, project_id=_opt(env, ENV_PROJECT_ID), source=ENV_TOKEN
         )
+    unsupported = federated.before_env(env)
+    if unsupported is not None:
+        raise unsupported
     from_env = credentials_from_env(env)
     if from_env is not None:
         return from_env
@@ -82,7 +94,23 @@ def find_credentials(env: Mapping[str, str], home: Path) -> Credentials:
             f"{ENV_CREDENTIALS_FILE} names a file that does not exist", path=str(path)
         )
     from_file = credentials_from_file(path)
-    return from_file if from_file is not None else NO_CREDENTIALS
+    if from_file is not None:
+        return from_file
+    if ecs:
+        return agency_credentials(env)
+    unsupported = federated.after_all(env)
+    if unsupported is not None:
+        raise unsupported
+    return NO_CREDENTIALS
+
+
+def agency_credentials(env: Mapping[str, str]) -> Credentials:
+    """The ECS agency's keys, fetched on first use from JOBTUI_METADATA_URL or 169.254.169.254."""
+    url = env.get(ENV_METADATA_URL, "").strip() or DEFAULT_URL
+    return Credentials(
+        "ecs", agency=AgencyKeys(url), project_id=_opt(env, ENV_PROJECT_ID),
+        iam_endpoint=_opt(env, ENV_IAM_ENDPOINT), source=url,
+    )  # fmt: skip
 
 
 def credentials_from_env(env: Mapping[str, str]) -> Optional[Credentials]:
@@ -97,19 +125,15 @@ def credentials_path(env: Mapping[str, str], home: Path) -> Path:
 
 
 def credentials_from_file(path: Path) -> Optional[Credentials]:
-    """Read the SDK's INI file: section [basic] (case-sensitive), keys any case."""
+    """Read the SDK's INI file as the SDK does: section [basic], keys any case."""
     if not path.is_file():
         return None
-    # No interpolation: an SK may well contain '%'.
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
-    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
-        raise ConfigError(_first_line(exc), path=str(path)) from None
-    if not parser.has_section(SECTION):
+    basic = read_basic(path)
+    if basic is None:
         return None
-    basic = parser[SECTION]
-    present = [key for key in ("ak", "sk") if basic.get(key, "").strip()]
+    if basic["idp_id"] and basic["id_token_file"]:
+        raise federated_error(path)  # the SDK would federate even with an AK/SK here
+    present = [key for key in ("ak", "sk") if basic[key]]
     if len(present) == 1:
         missing = "sk" if present == ["ak"] else "ak"
         raise ConfigError(f"[basic] has {present[0]} but no {missing}", path=str(path), key=missing)
@@ -151,9 +175,3 @@ def exposed_credentials(
 
 def _opt(env: Mapping[str, str], name: str) -> Optional[str]:
     return env.get(name, "").strip() or None
-
-
-def _first_line(exc: BaseException) -> str:
-    # configparser messages quote the offending line, which may hold the SK.
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text.split(":")[0].rstrip(".") + "; expected an INI file with a [basic] section."

@@ -21,6 +21,42 @@ DOMAIN_EXCEPTIONS = {
     "ap-southeast-4": "myhuaweicloud.cn",
 }
 DEFAULT_DOMAIN = "myhuaweicloud.com"
+# DWS's regions in huaweicloudsdkdws (DwsRegion); another region's host is guessed.
+KNOWN_REGIONS = frozenset(
+    [
+        "ae-ad-1",
+        "af-north-1",
+        "af-south-1",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ap-southeast-3",
+        "ap-southeast-4",
+        "ap-southeast-5",
+        "cn-east-2",
+        "cn-east-3",
+        "cn-east-4",
+        "cn-east-5",
+        "cn-north-1",
+        "cn-north-11",
+        "cn-north-12",
+        "cn-north-2",
+        "cn-north-4",
+        "cn-north-9",
+        "cn-south-1",
+        "cn-south-4",
+        "cn-southwest-2",
+        "cn-southwest-3",
+        "eu-west-101",
+        "la-north-2",
+        "la-south-2",
+        "me-east-1",
+        "my-kualalumpur-1",
+        "na-mexico-1",
+        "ru-moscow-1",
+        "sa-brazil-1",
+        "tr-west-1",
+    ]
+)
 ENDPOINT_ENV = "JOBTUI_ENDPOINT"
 _REGION = re.compile(r"^[a-z]{2,}(-[a-z0-9]+)+$")
 
@@ -31,6 +67,25 @@ def endpoint_for_region(region: str) -> str:
     if not _REGION.match(name):
         raise UsageError(f"{region!r} is not a region name like 'cn-north-4'.")
     return f"https://dws.{name}.{DOMAIN_EXCEPTIONS.get(name, DEFAULT_DOMAIN)}"
+
+
+def guessed_region(endpoint: str, region: Optional[str]) -> Optional[str]:
+    """The region whose host `endpoint` is a guess at (not in the table), else None."""
+    if not region or region.strip().lower() in KNOWN_REGIONS:
+        return None
+    try:
+        return region if endpoint == endpoint_for_region(region) else None
+    except UsageError:
+        return None
+
+
+def unknown_region_dns(host: str, region: str) -> str:
+    """The sentence for a guessed host that does not resolve."""
+    return (
+        f"The name {host} could not be resolved: region {region!r} is not in jobtui's "
+        "table of DWS regions, so its host was guessed; check the region's name, or "
+        "give --endpoint"
+    )
 
 
 def normalise_endpoint(url: str) -> str:
@@ -50,6 +105,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name.split("%")[0]).is_loopback
     except ValueError:
         return False
+
+
+def in_cloud(endpoint: str) -> bool:
+    """True when `endpoint` is another machine (not the simulator on loopback)."""
+    return not is_loopback(urlsplit(endpoint).hostname or "")
 
 
 def in_clear(endpoint: str) -> bool:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import Optional
 
 from jobtui.api.endpoints import endpoint_for_region
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
+from jobtui.commands.sdk_project import default_project, region_project
 from jobtui.domain.errors import UsageError
 from jobtui.domain.parse_input import read_job_lines
 from jobtui.domain.state import WatchEntry
@@ -25,7 +27,12 @@ With '-', standard input holds one job per line: 'PROJECT_ID JOB_ID',
 'PROJECT_ID/JOB_ID', or with --project a bare JOB_ID; or the JSON a DWS operation
 answered (anything holding "job_id"). Bad lines are reported with their number (the
 first 100) and the good ones are still added (exit status 1 if any line was bad);
-lines longer than 4096 characters are skipped."""
+lines longer than 4096 characters are skipped.
+
+A bare JOB_ID without --project goes to the SDK's project: HUAWEICLOUD_SDK_PROJECT_ID,
+or project_id in ~/.huaweicloud/credentials; with --region and neither, the project of
+that name is asked of IAM (signed GET /v3/projects?name=REGION, as the SDK does) and
+remembered in the state folder."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -43,16 +50,19 @@ def run(ctx: Context) -> int:
     args = ctx.args
     if args.region:
         endpoint_for_region(args.region)  # a typo is caught now, not at every poll
-    keys, bad = _from_stdin(ctx) if args.ids == ["-"] else ([_key(args.ids, args.project)], 0)
+    project = args.project or default_project(ctx)
+    if project is None and args.region and _bare(args.ids):
+        project = region_project(ctx, args.region)
+    keys, bad = _from_stdin(ctx, project) if args.ids == ["-"] else ([_key(args.ids, project)], 0)
     entries = [_entry(ctx, project, job) for project, job in keys]
     added = ctx.watchlist.add(entries) if entries else []
     _report(ctx, entries, added)
     return FAILED if bad or not keys else OK
 
 
-def _from_stdin(ctx: Context) -> tuple[list[tuple[str, str]], int]:
+def _from_stdin(ctx: Context, project: Optional[str]) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    parsed = read_job_lines(ctx.stdin, ctx.args.project)
+    parsed = read_job_lines(ctx.stdin, project)
     for error in parsed.errors:
         ctx.err(f"standard input {error}.")
     unsaid = parsed.error_count - len(parsed.errors)
@@ -61,6 +71,11 @@ def _from_stdin(ctx: Context) -> tuple[list[tuple[str, str]], int]:
     if not parsed.keys and not parsed.error_count:
         ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
     return parsed.keys, parsed.error_count
+
+
+def _bare(ids: list[str]) -> bool:
+    """Job IDs without a project: one bare ID, or standard input."""
+    return ids == ["-"] or (len(ids) == 1 and "/" not in ids[0])
 
 
 def _key(ids: list[str], project: str | None) -> tuple[str, str]:
@@ -74,7 +89,10 @@ def _key(ids: list[str], project: str | None) -> tuple[str, str]:
         found_project, job = parse_spec(ids[0])
     found_project = found_project or project
     if found_project is None:
-        raise UsageError(f"Job {job} needs a project: give PROJECT_ID JOB_ID or --project.")
+        raise UsageError(
+            f"Job {job} needs a project: give PROJECT_ID JOB_ID or --project, or set "
+            "HUAWEICLOUD_SDK_PROJECT_ID."
+        )
     return found_project, job
 
 

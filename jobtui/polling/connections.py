@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from jobtui.api.endpoints import (
     clear_text_warning,
+    guessed_region,
+    in_cloud,
     normalise_endpoint,
     refuse_token_in_clear,
     resolve_endpoint,
@@ -53,6 +55,8 @@ class Route:
     zone: tzinfo
     # Tells one AK/SK from another with the same label (a fixed SK); None for other kinds.
     key_id: Optional[KeyId] = None
+    # A region not in the table, whose host was guessed: a DNS failure says so.
+    guessed: Optional[str] = None
 
 
 class Connections:
@@ -68,6 +72,7 @@ class Connections:
         home: Optional[Path] = None,
         transport: Optional[httpx.AsyncBaseTransport] = None,
         refusals: Optional[RefusalBook] = None,
+        dmi_dir: Optional[Path] = None,
     ) -> None:
         self._settings = settings
         self.refusals = refusals
@@ -77,6 +82,7 @@ class Connections:
         self._env = dict(os.environ if env is None else env)
         self._home = Path.home() if home is None else home
         self._transport = transport
+        self._dmi_dir = dmi_dir
         self._credentials: dict[str, Credentials] = {}
         self._by_source: dict[str, Credentials] = {}
         self._routes: dict[tuple[str, Optional[str]], Route] = {}
@@ -104,7 +110,10 @@ class Connections:
 
     def _route(self, entry: WatchEntry) -> Route:
         endpoint, region = self.endpoint_for(entry)
-        credentials = self._credentials_for(self._settings.project(entry.project_id))
+        project = self._settings.project(entry.project_id)
+        credentials = self._credentials_for(project)
+        if credentials.kind == "none" and project.credentials == "sdk" and in_cloud(endpoint):
+            self._hint_ecs()
         if credentials.kind == "token":
             refuse_token_in_clear(endpoint)
         elif credentials.kind == "aksk":
@@ -113,7 +122,16 @@ class Connections:
                 log.warning("%s", warning)
                 self._warnings.append(warning)
         zone = self._settings.zone(region)
-        return Route(endpoint, str(credentials), region, zone, _key_id(credentials))
+        guess = guessed_region(endpoint, region)
+        return Route(endpoint, str(credentials), region, zone, _key_id(credentials), guess)
+
+    def _hint_ecs(self) -> None:
+        """Unsigned requests from what looks like an ECS: name the opt-in instead."""
+        from jobtui.api.ecs_metadata import DMI_DIR, ENV_DMI_DIR, ecs_hint, looks_like_ecs
+
+        dmi = self._dmi_dir or Path(self._env.get(ENV_DMI_DIR) or DMI_DIR)
+        if looks_like_ecs(dmi):
+            raise ConfigError(ecs_hint())
 
     def client(self, route: Route) -> DwsClient:
         """The shared client for a route, made on first use."""
@@ -122,7 +140,10 @@ class Connections:
             from jobtui.api.client import DwsClient
 
             auth = self._credentials[route.credential].auth()
-            client = DwsClient(route.endpoint, auth, zone=route.zone, transport=self._transport)
+            client = DwsClient(
+                route.endpoint, auth, zone=route.zone, transport=self._transport,
+                guessed_region=route.guessed,
+            )  # fmt: skip
             self._clients[route] = client
         return client
 
@@ -131,12 +152,14 @@ class Connections:
         return self._credentials_for(self._settings.project(project_id))
 
     def label(self) -> str:
-        """The endpoints in use, for a status line: one host, or how many."""
+        """The endpoints and credentials in use, for a status line: one of each, or how
+        many; the credential as its source and the AK's first 4 characters."""
         # A copy: `warm_up` may be adding clients in its thread meanwhile.
-        hosts = sorted({urlsplit(route.endpoint).netloc for route in tuple(self._clients)})
-        if not hosts:
-            return self._default_host()
-        return hosts[0] if len(hosts) == 1 else f"{hosts[0]} +{len(hosts) - 1}"
+        routes = tuple(self._clients)
+        hosts = _one_or_more(urlsplit(route.endpoint).netloc for route in routes)
+        keys = _one_or_more(r.credential for r in routes if r.credential != "no credentials")
+        where = hosts or self._default_host()
+        return f"{where} · {keys}" if keys else where
 
     def _default_host(self) -> str:
         try:
@@ -176,6 +199,8 @@ class Connections:
         source, path = project.credentials, project.credentials_file
         if source == "none":
             return NO_CREDENTIALS
+        if source == "ecs":
+            return find_credentials(self._env, self._home, ecs=True)
         if source == "token":
             token = self._env.get(ENV_TOKEN, "").strip()
             if not token:
@@ -237,6 +262,13 @@ class Connections:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _one_or_more(names: Iterable[str]) -> str:
+    found = sorted(set(names))
+    if not found:
+        return ""
+    return found[0] if len(found) == 1 else f"{found[0]} +{len(found) - 1}"
 
 
 def _key_id(credentials: Credentials) -> Optional[KeyId]:

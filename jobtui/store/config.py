@@ -31,7 +31,8 @@ class ProjectSettings:
 
     region: Optional[str] = None
     endpoint: Optional[str] = None
-    # "sdk" (env vars, then credentials file), "token", "none" or "file:/path".
+    # "sdk" (env vars, then credentials file), "ecs" (then the ECS agency), "token",
+    # "none" or "file:/path"; the top-level `credentials` when the project says nothing.
     credentials: str = "sdk"
     label: Optional[str] = None
 
@@ -66,6 +67,7 @@ class Settings:
 
     region: Optional[str] = None
     endpoint: Optional[str] = None
+    credentials: str = "sdk"
     refresh_interval: float = 10.0
     concurrency: int = 8
     rate_per_minute: float = 60.0
@@ -77,11 +79,13 @@ class Settings:
 
     def credentials_files(self) -> list[Path]:
         """The credentials files that `[projects]` name with `credentials = "file:..."`."""
-        files = (project.credentials_file for project in self.projects.values())
-        return [path for path in files if path is not None]
+        top = ProjectSettings(credentials=self.credentials)
+        files = (project.credentials_file for project in (top, *self.projects.values()))
+        return list(dict.fromkeys(path for path in files if path is not None))
 
     def project(self, project_id: str) -> ProjectSettings:
-        return self.projects.get(project_id) or ProjectSettings(region=self.region)
+        found = self.projects.get(project_id)
+        return found or ProjectSettings(region=self.region, credentials=self.credentials)
 
     def zone_name(self, region: Optional[str]) -> str:
         """The IANA zone the API's zone-less times are in for `region` (default UTC)."""
@@ -107,6 +111,7 @@ def settings_from(data: Mapping[str, Any], check: Checker) -> Settings:
     check.number(top, "concurrency", 1, 256)
     check.number(top, "rate_per_minute", 1, 100000)
     check.endpoint(top.get("endpoint"), ("endpoint",))
+    check.credentials(top.get("credentials", "sdk"), ("credentials",))
     scalars = {k: v for k, v in top.items() if not isinstance(v, dict)}
     for key in ("refresh_interval", "rate_per_minute"):
         if key in scalars:
@@ -114,7 +119,7 @@ def settings_from(data: Mapping[str, Any], check: Checker) -> Settings:
     return Settings(
         **scalars,
         zones=_frozen(_zones(top.get("zones", {}), check)),
-        projects=_frozen(_projects(top.get("projects", {}), check, top.get("region"))),
+        projects=_frozen(_projects(top.get("projects", {}), check, top)),
         notify=NotifySettings(**check.table(top.get("notify", {}), NOTIFY, ("notify",))),
         display=DisplaySettings(**check.table(top.get("display", {}), DISPLAY, ("display",))),
         keymap=_frozen(_keys(top.get("keys", {}), check)),
@@ -134,7 +139,7 @@ def _keys(data: Mapping[str, Any], check: Checker) -> dict[str, str]:
 
 
 def _projects(
-    data: Mapping[str, Any], check: Checker, region: Optional[str]
+    data: Mapping[str, Any], check: Checker, top: Mapping[str, Any]
 ) -> dict[str, ProjectSettings]:
     projects = {}
     for project_id, table in data.items():
@@ -147,6 +152,7 @@ def _projects(
         values = check.table(table, PROJECT, at)
         check.endpoint(values.get("endpoint"), (*at, "endpoint"))
         check.credentials(values.get("credentials", "sdk"), (*at, "credentials"))
-        values.setdefault("region", region)
+        values.setdefault("region", top.get("region"))
+        values.setdefault("credentials", top.get("credentials", "sdk"))
         projects[project_id] = ProjectSettings(**values)
     return projects

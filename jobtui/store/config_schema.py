@@ -17,6 +17,7 @@ Kind = Union[type, tuple[type, ...]]
 TOP: dict[str, Kind] = {
     "region": str,
     "endpoint": str,
+    "credentials": str,
     "refresh_interval": Number,
     "concurrency": int,
     "rate_per_minute": Number,
@@ -36,7 +37,8 @@ DISPLAY: dict[str, Kind] = {
     "theme": str,
 }
 PROJECT: dict[str, Kind] = {"region": str, "endpoint": str, "credentials": str, "label": str}
-CREDENTIAL_SOURCES = ("sdk", "token", "none", "file:")
+# "ecs" (the SDK's chain, then the ECS agency) only when asked: see jobtui.api.ecs_metadata.
+CREDENTIAL_SOURCES = ("sdk", "token", "none", "ecs", "file:")
 
 _KIND_NAMES = {str: "a string", int: "a whole number", bool: "true or false", dict: "a table"}
 
@@ -99,10 +101,10 @@ class Checker:
                 raise self.error(f"{dotted(at)!r} {problem}", at)
 
     def credentials(self, value: str, at: tuple[str, ...]) -> None:
-        if value in CREDENTIAL_SOURCES[:3] or (value.startswith("file:") and len(value) > 5):
+        if value in CREDENTIAL_SOURCES[:4] or (value.startswith("file:") and len(value) > 5):
             return
         raise self.error(
-            f'{dotted(at)!r} must be "sdk", "token", "none" or "file:/path", not {value!r}',
+            f'{dotted(at)!r} must be "sdk", "ecs", "token", "none" or "file:/path", not {value!r}',
             at,
         )
 

@@ -63,6 +63,11 @@ class Paths:
         return self.state_dir / "refused.json"
 
     @property
+    def project_cache_file(self) -> Path:
+        """Project IDs IAM named per (AK, region), for `jobtui add --region`."""
+        return self.state_dir / "projects.json"
+
+    @property
     def log_file(self) -> Path:
         return self.state_dir / "jobtui.log"
 

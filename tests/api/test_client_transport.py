@@ -158,3 +158,27 @@ async def test_unreachable_proxy_is_named_without_its_password(
     error = await fetch_error(sim)
     assert error.kind == "proxy" and f"proxy 127.0.0.1:{sim.port}" in str(error)
     assert "hunter2" not in str(error)
+
+
+async def test_a_guessed_region_that_does_not_resolve_says_it_was_not_in_the_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jobtui.api.endpoints import endpoint_for_region, guessed_region
+
+    endpoint = endpoint_for_region("xx-nowhere-9")  # still gets a guessed host
+    assert endpoint == "https://dws.xx-nowhere-9.myhuaweicloud.com"
+    assert guessed_region(endpoint, "cn-north-4") is None
+    real = socket.getaddrinfo
+
+    def fake(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "dws.xx-nowhere-9.myhuaweicloud.com":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    region = guessed_region(endpoint, "xx-nowhere-9")
+    async with DwsClient(endpoint, guessed_region=region) as api:
+        with pytest.raises(Exception) as caught:
+            await api.get_job(PROJECT_BEIJING, ELB_JOB)
+    assert getattr(caught.value, "kind", None) == "dns"
+    assert "region 'xx-nowhere-9' is not in jobtui's table" in str(caught.value)

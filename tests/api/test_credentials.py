@@ -16,6 +16,7 @@ from jobtui.api.credentials import (
 from jobtui.domain.errors import ConfigError
 
 SK = "sk-very-secret-%-value"
+SK_IN_FILE = SK.replace("%", "%%")  # the SDK reads the file with interpolation
 
 
 def _write(home: Path, text: str, mode: int = 0o600) -> Path:
@@ -37,7 +38,7 @@ def test_environment_first(tmp_path: Path) -> None:
 
 
 def test_ak_without_sk_falls_through_to_the_file(tmp_path: Path) -> None:
-    path = _write(tmp_path, "[basic]\nAK = FILEAK\nSk = " + SK + "\nPROJECT_ID = p2\n")
+    path = _write(tmp_path, "[basic]\nAK = FILEAK\nSk = " + SK_IN_FILE + "\nPROJECT_ID = p2\n")
     creds = find_credentials({"HUAWEICLOUD_SDK_AK": "ENVAK"}, tmp_path)
     assert (creds.ak, creds.sk, creds.project_id, creds.source) == ("FILEAK", SK, "p2", str(path))
 
@@ -72,7 +73,7 @@ def test_a_broken_file_is_a_config_error_without_its_content(tmp_path: Path) -> 
 
 
 def test_secrets_never_in_repr_or_str(tmp_path: Path) -> None:
-    _write(tmp_path, f"[basic]\nak = A\nsk = {SK}\nsecurity_token = STStoken\n")
+    _write(tmp_path, f"[basic]\nak = A\nsk = {SK_IN_FILE}\nsecurity_token = STStoken\n")
     for creds in (find_credentials({}, tmp_path), Credentials("token", token="MIIsecret")):
         text = repr(creds) + str(creds) + repr(creds.auth()) + str(creds.auth())
         assert SK not in text and "STStoken" not in text and "MIIsecret" not in text

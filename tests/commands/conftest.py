@@ -35,7 +35,8 @@ def jobtui(
 ) -> Run:
     """Run `jobtui --config-dir tmp_path ARGS...` with optional stdin; return code and output."""
     names = ("JOBTUI_ENDPOINT", "JOBTUI_CONFIG_DIR", "HUAWEICLOUD_SDK_AK", "JOBTUI_AUTH_TOKEN")
-    for name in (*names, "HUAWEICLOUD_SDK_SK", "JOBTUI_RETRY_REFUSED", "COLUMNS"):
+    sdk = ("HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_CREDENTIALS_FILE")
+    for name in (*names, *sdk, "HUAWEICLOUD_SDK_SK", "JOBTUI_RETRY_REFUSED", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 

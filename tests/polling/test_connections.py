@@ -43,7 +43,7 @@ def test_jobs_on_one_endpoint_and_key_share_one_client(tmp_path: Path) -> None:
     conns = Connections(Settings(region="cn-north-4"), env=env, home=tmp_path)
     first, second = conns.route(entry()), conns.route(entry(P2))
     assert conns.client(first) is conns.client(second)
-    assert "AKSHARED" in first.credential and "secret-sk" not in repr(first)
+    assert first.credential == "AK AKSH… from environment" and "secret-sk" not in repr(first)
 
 
 def test_a_token_source_without_a_token_is_a_clear_error(tmp_path: Path) -> None:
@@ -78,3 +78,10 @@ async def test_a_fixed_credentials_file_is_picked_up_on_refresh(tmp_path: Path) 
         assert all(state.record for state in rig.poller.states.values())
         assert await rig.served() == 1 + 5
         assert [e.key for e in entries(scenario)] == list(rig.poller.states)
+
+
+def test_a_region_outside_the_table_gets_a_guessed_host_marked_as_such(tmp_path: Path) -> None:
+    conns = Connections(Settings(region="cn-north-4"), env={}, home=tmp_path)
+    odd = conns.route(entry(region="xx-nowhere-9"))
+    assert odd.endpoint == "https://dws.xx-nowhere-9.myhuaweicloud.com"
+    assert odd.guessed == "xx-nowhere-9" and conns.route(entry()).guessed is None
