@@ -51,7 +51,14 @@ def run(ctx: Context) -> int:
 
 def _from_stdin(ctx: Context) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    parsed = parse_job_lines(ctx.stdin.read(), ctx.args.project)
+    try:
+        text = ctx.stdin.read()
+    except UnicodeDecodeError as exc:  # a binary file piped in by mistake
+        raise UsageError(
+            f"standard input is not text (byte {exc.object[exc.start]:#04x} at offset "
+            f"{exc.start}); give job IDs as lines of text."
+        ) from None
+    parsed = parse_job_lines(text, ctx.args.project)
     for error in parsed.errors:
         ctx.err(f"standard input {error}.")
     if not parsed.keys and not parsed.errors:

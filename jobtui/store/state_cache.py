@@ -20,7 +20,8 @@ from jobtui.store.atomic import write_atomic
 VERSION = 2
 READABLE = (1, 2)
 log = logging.getLogger(__name__)
-_BAD_DATA = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+# RecursionError: a file nested thousands deep (json recurses on every bracket).
+_BAD_DATA = (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
 
 
 class StateCache:
