@@ -29,7 +29,7 @@ def refused_key(box: Sandbox, **_: Any) -> Row:
             return Row(
                 "refused key, r x8",
                 "wrong SK, then refresh pressed 8 times within 8 s",
-                f"yes: {warned} 'next try at' notices, polling goes on",
+                f"yes: {warned} 'next try at' Warned events, polling goes on",
                 "0 jobs lost",
                 f"{refused} signature(s) refused in the 8 s, {sim.count()} after 3 min "
                 "(lockout at 5)",
