@@ -62,7 +62,13 @@ def run(ctx: Context) -> int:
 
 def _from_stdin(ctx: Context, project: Optional[str]) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    parsed = read_job_lines(ctx.stdin, project)
+    try:
+        parsed = read_job_lines(ctx.stdin, project)
+    except UnicodeDecodeError as exc:  # a binary file piped in by mistake
+        raise UsageError(
+            f"standard input is not text (byte {exc.object[exc.start]:#04x} at offset "
+            f"{exc.start}); give job IDs as lines of text."
+        ) from None
     for error in parsed.errors:
         ctx.err(f"standard input {error}.")
     unsaid = parsed.error_count - len(parsed.errors)

@@ -14,7 +14,7 @@ from jobtui.commands.context import Context
 from jobtui.commands.sessions import connections, poller, say_held
 from jobtui.commands.wait_display import LiveLines, PlainLines
 from jobtui.commands.wait_verdict import Verdict
-from jobtui.domain.events import PollerEvent
+from jobtui.domain.events import PollerEvent, PollerFault
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
 
 # The clock the timeout and outages are measured with (monotonic: immune to NTP steps).
@@ -25,9 +25,14 @@ async def wait_for(ctx: Context, entries: Sequence[WatchEntry]) -> tuple[int, Ve
     args = ctx.args
     verdict = Verdict([e.key for e in entries], args.retry_for, monotonic)
     changed = asyncio.Event()
+    faults_said: set[str] = set()
 
     def on_event(event: PollerEvent) -> None:
         verdict.on_event(event)
+        # The poller broke and goes on: said once per distinct fault (the log has each).
+        if isinstance(event, PollerFault) and event.message not in faults_said:
+            faults_said.add(event.message)
+            ctx.err(event.message)
         changed.set()
 
     settings = dataclasses.replace(ctx.settings, refresh_interval=max(args.interval, 0.01))

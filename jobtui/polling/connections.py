@@ -73,8 +73,11 @@ class Connections:
         transport: Optional[httpx.AsyncBaseTransport] = None,
         refusals: Optional[RefusalBook] = None,
         dmi_dir: Optional[Path] = None,
+        timeout: Optional[float] = None,
     ) -> None:
         self._settings = settings
+        # Each client's deadline for a whole exchange (None: the client's default).
+        self._timeout = timeout
         self.refusals = refusals
         # A malformed --endpoint is the user's mistake, said once (exit 2), not per job.
         self._endpoint = normalise_endpoint(endpoint) if endpoint and endpoint.strip() else None
@@ -137,12 +140,13 @@ class Connections:
         """The shared client for a route, made on first use."""
         client = self._clients.get(route)
         if client is None:
-            from jobtui.api.client import DwsClient
+            from jobtui.api.client import DEFAULT_TIMEOUT, DwsClient
 
             auth = self._credentials[route.credential].auth()
+            timeout = DEFAULT_TIMEOUT if self._timeout is None else self._timeout
             client = DwsClient(
-                route.endpoint, auth, zone=route.zone, transport=self._transport,
-                guessed_region=route.guessed,
+                route.endpoint, auth, zone=route.zone, timeout=timeout,
+                transport=self._transport, guessed_region=route.guessed,
             )  # fmt: skip
             self._clients[route] = client
         return client

@@ -10,6 +10,7 @@ import asyncio
 from collections import deque
 from collections.abc import Iterable
 
+from jobtui.domain.errors import TRANSPORT_KINDS
 from jobtui.domain.state import JobKey
 from jobtui.polling.fetcher import Fetcher
 from jobtui.polling.gates import Gate
@@ -46,7 +47,7 @@ def partition(
     probes: list[JobKey] = []
     rest: list[JobKey] = []
     chosen: set[Gate] = set()
-    for key in keys:
+    for key in _suspects_last(fetcher, keys):
         if key in in_flight:
             continue
         gates = fetcher.gates(key)
@@ -61,6 +62,21 @@ def partition(
         else:
             rest.append(key)
     return probes, rest
+
+
+def _suspects_last(fetcher: Fetcher, keys: Iterable[JobKey]) -> list[JobKey]:
+    """The jobs whose own last request failed below HTTP go after the others.
+
+    A blocked gate's probe is then a job that did not fail itself: one job whose answer
+    always times out (a body that drips) must not be the only probe of its endpoint for
+    ever, holding every other job there back. In a real outage the probe still fails.
+    """
+
+    def suspect(key: JobKey) -> bool:
+        state = fetcher.states.get(key)
+        return state is not None and state.error is not None and state.error.kind in TRANSPORT_KINDS
+
+    return sorted(keys, key=suspect)
 
 
 def _latest(gates: list[Gate]) -> Gate:

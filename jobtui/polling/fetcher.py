@@ -220,6 +220,15 @@ class Fetcher:
             self._failed(key, route, None)
             return
         credential = self.credentials.get(route.credential)
+        if credential is not None and credential.refused is not None:
+            # A refused key's probe (its time came): the user may have fixed the
+            # credentials and waited, so read them again rather than spend one more
+            # failed signature of the 5 the gateway allows.
+            route = self._reread(key)
+            if isinstance(route, ErrorInfo):
+                self._failed(key, route, None)
+                return
+            credential = self.credentials.get(route.credential)
         if credential is not None and not self.keys.may_send(credential, route):
             self.hold(key, credential)  # another process probed this refused key meanwhile
             return
@@ -232,6 +241,14 @@ class Fetcher:
             self._failed(key, ErrorInfo("bad_request", str(exc)), route)
         else:
             self._landed(key, record, route)
+
+    def _reread(self, key: JobKey) -> Union[Route, ErrorInfo]:
+        """The job's route with the credentials read again; a changed key goes at once."""
+        self.forget_routes(reload=True)
+        route = self.route(key)
+        if isinstance(route, Route):
+            self.gates(key)  # a changed key lifts its gate's hold (`KeyGuard.check`)
+        return route
 
     def _landed(self, key: JobKey, record: JobRecord, route: Route) -> None:
         if key not in self.entries:

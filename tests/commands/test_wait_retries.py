@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
+
+import pytest
 
 from jobtui.commands.wait_verdict import Verdict
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.events import FetchFailed, JobUpdated
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobState
+from jobtui.polling.fetcher import Fetcher
 from jobtui.sim.server import Simulator
 from tests.commands.conftest import PROJECT, RUNNING, SUCCEEDS, Run
 
@@ -87,3 +91,23 @@ def test_wait_exits_4_when_malformed_answers_outlast_retry_for(
     assert cli_sim.count(RUNNING) > 1  # retried, not dropped on the first
     assert f"cannot query {spec} after 0.3 s of retries" in result.err
     assert "status is 3" in result.err
+
+
+def test_wait_says_a_poller_fault_once_escaped_and_still_exits_0(
+    jobtui: Run, cli_sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, calls = Fetcher.gates, []
+
+    def gates(self: Fetcher, key: tuple[str, str]) -> Any:
+        calls.append(key)
+        if len(calls) <= 3:  # the same bug three cycles running, then gone
+            raise KeyError("\x1b]52;c;boom\x07")
+        return real(self, key)
+
+    monkeypatch.setattr(Fetcher, "gates", gates)
+    cli_sim.set_time(20)  # the job has succeeded
+    result = jobtui("wait", f"{PROJECT}/{SUCCEEDS}", *FAST, "--endpoint", cli_sim.url)
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "internal error" in line]
+    assert len(said) == 1 and "KeyError" in said[0] and "goes on" in said[0]
+    assert "\x1b" not in result.err and "\x07" not in result.err

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
+
+import pytest
 
 from tests.commands.conftest import JOB, PROJECT, Run
 
@@ -39,6 +42,18 @@ def test_add_from_stdin_reports_bad_lines_and_adds_good_ones(jobtui: Run) -> Non
 def test_add_from_empty_stdin_says_so(jobtui: Run) -> None:
     result = jobtui("add", "-", stdin="\n# nothing\n")
     assert result.code == 1 and "no job IDs on standard input" in result.err
+
+
+def test_add_from_binary_stdin_is_a_usage_error_and_adds_nothing(
+    jobtui: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobtui("add", PROJECT, JOB)
+    binary = io.TextIOWrapper(io.BytesIO(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256))), "utf-8")
+    monkeypatch.setattr("sys.stdin", binary)
+    result = jobtui("add", "-")
+    assert result.code == 2 and "standard input is not text (byte 0x" in result.err
+    assert "internal error" not in result.err
+    assert [j["job_id"] for j in json.loads(jobtui("list", "--json").out)] == [JOB]
 
 
 def test_add_from_stdin_takes_a_dws_answer_with_project(jobtui: Run) -> None:

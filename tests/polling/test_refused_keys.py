@@ -133,6 +133,21 @@ async def test_a_fixed_key_is_tried_at_once_and_the_held_jobs_follow(tmp_path: P
         assert not proc.of(Warned)
 
 
+async def test_a_key_fixed_while_the_user_waits_is_read_before_the_timed_probe(
+    tmp_path: Path,
+) -> None:
+    async with gateway() as gw:
+        proc = gw.process(tmp_path)
+        await proc.run(5)
+        assert await gw.served() == 1
+        write_key(tmp_path, RIGHT)  # fixed, and no key pressed: the user just waits
+        await proc.run(180)  # the refused key's probe comes due
+        # No second failed signature: the probe went with the fixed key, then the rest.
+        assert [r.status for r in gw.sim.requests].count(401) == 1
+        assert all(state.record and not state.error for state in proc.poller.states.values())
+        assert await gw.served() >= 1 + 5
+
+
 async def test_a_key_refused_in_one_process_is_not_tried_by_the_next(tmp_path: Path) -> None:
     book = tmp_path / "state" / "refused.json"
     async with gateway() as gw:

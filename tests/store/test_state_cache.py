@@ -59,6 +59,7 @@ def test_history_stays_bounded(tmp_path: Path) -> None:
         b'{"version": 99, "states": []}',
         b'{"version": 1, "states": [{}]}',
         b"\xff\xfe",
+        b"[" * 200_000 + b"]" * 200_000,  # nested deeper than json can recurse
     ],
 )
 def test_a_damaged_cache_reads_as_empty_with_a_warning(

@@ -8,6 +8,7 @@ handler is not shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import singledispatchmethod
 
 from textual.screen import Screen
@@ -20,6 +21,14 @@ from jobtui.ui.screens.main_view import MainView
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail_text import RetryInfo
 
+# How long a warning's toast stays up.
+WARNING_SECONDS = 20.0
+
+
+def _showing(shown_at: datetime, now: datetime) -> bool:
+    """Whether a toast shown at `shown_at` is still up (a clock set back: no longer)."""
+    return 0 <= (now - shown_at).total_seconds() < WARNING_SECONDS
+
 
 class EventRouter:
     """Hands each event of a drained burst to its handler, in order."""
@@ -28,6 +37,8 @@ class EventRouter:
         self.screen, self.view, self.tui = screen, view, tui
         self.save_problems: set[tuple[str, str]] = set()
         self.faults_said: set[str] = set()
+        # Each warning's text → when it was last shown (the host's clock).
+        self.warned_at: dict[str, datetime] = {}
         # Bound once: a burst over a big watchlist dispatches thousands of events.
         self.handle: Callable[[events.PollerEvent], None] = self._handler
 
@@ -100,7 +111,16 @@ class EventRouter:
     # Toasts.
     @_handler.register
     def _warned(self, event: events.Warned) -> None:
-        self.screen.app.notify(event.message, severity="warning", markup=False, timeout=20)
+        # The same words again while their toast is up (`r` pressed 8 times on a held
+        # key) would stack identical toasts: said once until it has timed out.
+        now = self.tui.now()
+        self.warned_at = {m: at for m, at in self.warned_at.items() if _showing(at, now)}
+        if event.message in self.warned_at:
+            return
+        self.warned_at[event.message] = now
+        self.screen.app.notify(
+            event.message, severity="warning", markup=False, timeout=WARNING_SECONDS
+        )
 
     @_handler.register
     def _save_failed(self, event: events.SaveFailed) -> None:
