@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from jobtui.domain.state import WatchedJob
 from jobtui.ui.mono import without_colour
+from jobtui.ui.widgets.cluster_detail import cluster_detail_text
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
 from jobtui.ui.widgets.hanging import hang
 
@@ -37,7 +38,12 @@ class JobDetail(VerticalScroll, can_focus=True):
     def show(self, job: Optional[WatchedJob], now: datetime, retry: Optional[RetryInfo]) -> None:
         """Draw `job`; a no-op when nothing visible changed (saves bytes over SSH)."""
         self.job = job
-        text = Text("No job selected.") if job is None else detail_text(job, now, self.zone, retry)
+        if job is None:
+            text = Text("No job selected.")
+        elif job.entry.is_cluster:
+            text = cluster_detail_text(job, now, self.zone, retry)
+        else:
+            text = detail_text(job, now, self.zone, retry)
         if self.app.no_color:
             text = without_colour(text)
         key = text.plain + repr(text.spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-# The width of a row's label column, as `detail_text._rows` pads it.
+# The width of a row's label column, as `detail_text.rows` pads it.
 LABEL_WIDTH = 13
 
 

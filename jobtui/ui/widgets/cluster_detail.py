@@ -1,0 +1,113 @@
+"""The detail pane's content for a watched cluster (pure; server text literal).
+
+Every field the cluster API gives about an operation, then the task history (each
+change of the running task or status words, as the poller saw it) and the last poll.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Optional
+
+from rich.text import Text
+
+from jobtui.domain.cluster import ClusterRecord
+from jobtui.domain.model import parse_time
+from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.timefmt import duration
+from jobtui.ui.cluster_look import PHASE_LOOKS, row_word
+from jobtui.ui.failure_codes import explain
+from jobtui.ui.render import literal
+from jobtui.ui.widgets.detail_text import (
+    RetryInfo,
+    extra_rows,
+    history,
+    identity,
+    last_poll,
+    rows,
+    stamp,
+    title,
+)
+from jobtui.ui.widgets.sparkline import sparkline
+
+
+def cluster_detail_text(
+    job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
+) -> Text:
+    """Every field of the cluster, its failure, task history and last poll, in reading order."""
+    state, cluster = job.state, job.state.cluster
+    parts = [_title(job), identity(job, "Cluster ID")]
+    if cluster is None:
+        parts.append(Text("No answer from the API yet.", style="italic"))
+    else:
+        parts += [_operation(cluster, state, now), _failure(cluster), _resize(cluster, zone)]
+        parts += [_cluster(cluster, zone), extra_rows(cluster.extra)]
+    parts += [history(state, zone, "Task history"), last_poll(state, zone, retry)]
+    return Text("\n\n").join(p for p in parts if p.plain)
+
+
+def _title(job: WatchedJob) -> Text:
+    cluster = job.state.cluster
+    shown = (PHASE_LOOKS[cluster.phase], row_word(cluster)) if cluster else None
+    return title(job, shown, cluster.name if cluster else None, "cluster ")
+
+
+def _operation(cluster: ClusterRecord, state: JobState, now: datetime) -> Text:
+    """What runs: the phase, status words, task and every task's progress as sent."""
+    progress = ", ".join(
+        f"{literal(task)} {literal(value)}" for task, value in cluster.action_progress
+    )
+    spark = sparkline([s.progress for s in state.samples]) if cluster.task else ""
+    eta = state.eta(now)
+    return rows(
+        [
+            ("Operation", PHASE_LOOKS[cluster.phase].word.lower()),
+            ("Status", cluster.status),
+            ("Sub-status", cluster.sub_status),
+            ("Task status", cluster.task_status),
+            ("Progress", progress or None),
+            ("History", spark or None),
+            ("ETA", f"about {duration(eta)} left" if eta is not None else None),
+        ]
+    )
+
+
+def _failure(cluster: ClusterRecord) -> Text:
+    reason = cluster.failed_reasons
+    if reason is None:
+        return Text()
+    return rows(
+        [
+            ("Error code", reason.error_code),
+            ("Error msg", reason.error_msg),
+            ("Meaning", explain(reason.error_code)),
+        ]
+    )
+
+
+def _resize(cluster: ClusterRecord, zone: Optional[tzinfo]) -> Text:
+    info = cluster.resize_info
+    if info is None:
+        return Text()
+    nodes = f"{literal(info.origin_node_num) or '?'} -> {literal(info.target_node_num) or '?'}"
+    began = parse_time(info.start_time)
+    return rows(
+        [
+            ("Resize nodes", nodes),
+            ("Resize state", info.resize_status),
+            ("Resize began", stamp(began, zone) if began else info.start_time),
+        ]
+    )
+
+
+def _cluster(cluster: ClusterRecord, zone: Optional[tzinfo]) -> Text:
+    return rows(
+        [
+            ("Name", cluster.name),
+            ("Version", cluster.version),
+            ("Nodes", cluster.number_of_node),
+            ("Node type", cluster.node_type),
+            ("Created", stamp(cluster.created, zone) if cluster.created else None),
+            ("Updated", stamp(cluster.updated, zone) if cluster.updated else None),
+        ]
+    )
