@@ -1,49 +1,22 @@
-"""The `a` dialog: project, job, label, region, validated as you type; smart paste."""
+"""The `a` dialog: project, job or cluster, label, region, validated as you type; smart paste."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import ClassVar, Optional
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from jobtui.domain.model import validate_id
-from jobtui.domain.parse_input import parse_job_lines
-from jobtui.domain.state import WatchEntry
+from jobtui.domain.state import CLUSTER, JOB, WatchEntry
+from jobtui.ui.screens.add_paste import Pasted, PasteInput
 
-# One pasted job: (project_id, job_id); project None means "the dialog's project field".
-Pasted = tuple[Optional[str], str]
-
-
-def parse_paste(text: str) -> list[Pasted]:
-    """Every job in pasted text, in order and once, through the CLI's parser."""
-    parsed = parse_job_lines(text, keep_bare=True)
-    found: list[Pasted] = list(parsed.keys)
-    return found + [(None, job) for job in parsed.bare]
-
-
-class PasteInput(Input):
-    """An Input that hands a multi-job or `project/job` paste to its dialog."""
-
-    class JobsPasted(Message):
-        def __init__(self, jobs: list[Pasted]) -> None:
-            super().__init__()
-            self.jobs = jobs
-
-    def _on_paste(self, event: events.Paste) -> None:
-        jobs = parse_paste(event.text)
-        # A lone bare ID is ordinary typing-by-paste into the focused field.
-        if len(jobs) > 1 or (jobs and jobs[0][0]) or "{" in event.text:
-            event.stop()
-            self.post_message(self.JobsPasted(jobs))
-            return
-        super()._on_paste(event)
+JOB_HINT = "or paste project/job, an API path, or a DWS answer's JSON"
+CLUSTER_HINT = "the cluster's ID, from its console page or `jobtui discover`"
 
 
 class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
@@ -53,7 +26,7 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     # (id, label, placeholder): the placeholder says what to put, not the label again.
     FIELDS = (
         ("project", "Project ID", "from the console's My Credentials page"),
-        ("job", "Job ID", "or paste project/job, an API path, or a DWS answer's JSON"),
+        ("job", "Job ID", JOB_HINT),
         ("label", "Label", "optional: your name for it, e.g. nightly restore"),
         ("region", "Region", "optional: e.g. cn-north-4 (default: the project's)"),
     )
@@ -66,12 +39,18 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog add"):
             yield Static(
-                "Watch a job  (paste project/job, several lines, or a DWS answer)",
+                "Watch a job or a cluster  (paste project/job, several lines, or a DWS answer)",
                 classes="title",
                 markup=False,
             )
+            # Operations without a job ID (resize, restart, console): watch the cluster.
+            yield Checkbox(
+                "A cluster: watch its operations (resize, restart…) instead of a job",
+                id="cluster",
+                compact=True,
+            )
             for name, title, hint in self.FIELDS:
-                yield Label(title, markup=False)
+                yield Label(title, id=f"{name}-label", markup=False)
                 yield PasteInput(
                     self.defaults.get(name, ""), id=name, placeholder=hint, compact=True
                 )
@@ -88,6 +67,15 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         self._validate()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._validate()
+
+    @property
+    def cluster(self) -> bool:
+        return self.query_one("#cluster", Checkbox).value
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#job-label", Label).update("Cluster ID" if event.value else "Job ID")
+        self.query_one("#job", Input).placeholder = CLUSTER_HINT if event.value else JOB_HINT
         self._validate()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -131,7 +119,8 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         all_have_project = bool(self.pasted) and all(p for p, _ in self.pasted)
         project = None if all_have_project else _problem(self._value("project"), "project ID")
         errors = {"project": project}
-        errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
+        what = "cluster ID" if self.cluster else "job ID"
+        errors["job"] = None if self.pasted else _problem(self._value("job"), what)
         for name in ("project", "job"):
             self._say(f"#{name}-error", errors[name] or "")
         self._say("#pasted", _pasted_summary(self.pasted))
@@ -149,10 +138,13 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def entries(self, now: datetime) -> list[WatchEntry]:
         """What Add would add: the pasted jobs, or the one in the fields."""
         label, region = self._value("label") or None, self._value("region") or None
-        jobs = self.pasted or [(None, self._value("job"))]
+        if self.pasted:
+            jobs, kind = self.pasted, JOB
+        else:
+            jobs, kind = [(None, self._value("job"))], CLUSTER if self.cluster else JOB
         field = self._value("project")
         return [
-            WatchEntry(project or field, job, now, label=label, region=region)
+            WatchEntry(project or field, job, now, label=label, region=region, kind=kind)
             for project, job in jobs
         ]
 

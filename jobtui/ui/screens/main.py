@@ -200,7 +200,8 @@ class MainScreen(Screen[None]):
     def action_copy_id(self) -> None:
         job = self.view.selected_job()
         if job is not None:
-            clipboard.copy(self.app, job.entry.job_id, "the job ID")
+            what = "the cluster ID" if job.entry.is_cluster else "the job ID"
+            clipboard.copy(self.app, job.entry.job_id, what)
 
     def action_copy_detail(self) -> None:
         job = self.view.selected_job()

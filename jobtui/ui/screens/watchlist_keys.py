@@ -32,14 +32,15 @@ class WatchlistKeys:
 
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
         if entries:
-            what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
+            what = f"{len(entries)} jobs" if len(entries) > 1 else _kind_and_id(entries[0])
             self.call(lambda s: s.add(entries), done=f"Watching {what}.")
 
     def remove(self) -> None:
         job = self.view.selected_job()
         if job is None:
             return
-        question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
+        kind = "cluster" if job.entry.is_cluster else "job"
+        question = f"Stop watching {_named(job)}? (The {kind} itself is not touched.)"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
@@ -79,10 +80,16 @@ class WatchlistKeys:
         self.screen.app.notify(words, markup=False, timeout=3)
 
 
+def _kind_and_id(entry: WatchEntry) -> str:
+    return f"{'cluster' if entry.is_cluster else 'job'} {entry.job_id}"
+
+
 def _named(job: WatchedJob) -> str:
     """Name, label and ID: what a user recognises a job by (server text made literal)."""
-    record, entry = job.state.record, job.entry
-    name = literal(record.job_name) if record and record.job_name else "job"
+    record, cluster, entry = job.state.record, job.state.cluster, job.entry
+    given = cluster.name if cluster else record.job_name if record else None
+    name = ("cluster " if entry.is_cluster else "") + (literal(given) if given else "")
+    name = name.strip() or "job"
     label = f' "{literal(entry.label)}"' if entry.label else ""
     return f"{name}{label} ({entry.job_id})"
 
