@@ -30,6 +30,7 @@ class FakeSession:
         self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
         self.started = self.stopped = False
         self.keys_noted = 0
+        self.discoverable: Any = []
 
     def jobs(self) -> list[WatchedJob]:
         return list(self._jobs.values())
@@ -70,6 +71,15 @@ class FakeSession:
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.calls.append(("refresh", (key,)))
+
+    async def discover(
+        self, project_id: Optional[str], region: Optional[str] = None
+    ) -> list[ClusterRecord]:
+        """A project's clusters, as set in `discoverable` (or raised, when an exception)."""
+        self.calls.append(("discover", (project_id, region)))
+        if isinstance(self.discoverable, Exception):
+            raise self.discoverable
+        return list(self.discoverable)
 
     def note_input(self) -> None:
         self.keys_noted += 1

@@ -46,7 +46,7 @@ async def test_the_help_fits_80x24_in_two_columns_with_ids() -> None:
         lines = help_lines(ui)
         # Side by side: the first and last bindings share the first and last rows.
         assert any("cursor_down" in line and "filter" in line for line in lines)
-        assert any("toggle_pause" in line and "toggle_theme" in line for line in lines)
+        assert any("refresh_all" in line and "toggle_theme" in line for line in lines)
         assert "ctrl+p: every action by name" in str(ui.app.screen.query(".hint").first().render())
 
 

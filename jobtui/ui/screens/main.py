@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 from jobtui.ui import clipboard, render
 from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, description
+from jobtui.ui.screens.discover_key import DiscoverKey
 from jobtui.ui.screens.inbox import Inbox, PollerNews
 from jobtui.ui.screens.main_events import EventRouter
 from jobtui.ui.screens.main_prefs import ShownPrefs
@@ -47,6 +48,7 @@ class MainScreen(Screen[None]):
         self.calls = SessionCalls(self, tui)
         self.prefs = ShownPrefs(self, self.view, self.calls)
         self.watchlist = WatchlistKeys(self, self.view, tui, self.calls)
+        self.discovery = DiscoverKey(self, self.view, self.calls)
 
     def compose(self) -> ComposeResult:
         options, zone, now = self.tui.options, self.tui.zone, self.tui.now
@@ -160,6 +162,9 @@ class MainScreen(Screen[None]):
 
     def action_prune(self) -> None:
         self.watchlist.prune()
+
+    def action_discover(self) -> None:
+        self.discovery.discover()
 
     def action_refresh(self) -> None:
         self.watchlist.refresh()
