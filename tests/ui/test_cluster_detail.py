@@ -6,6 +6,7 @@ from datetime import timezone
 
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.state import WatchedJob
+from jobtui.ui.notify import finished_message
 from jobtui.ui.widgets.cluster_detail import cluster_detail_text
 from tests.ui.table.job_rows import NOW, make_cluster
 
@@ -84,3 +85,13 @@ def test_no_answer_yet_and_a_failed_poll_say_so() -> None:
     failing = WatchedJob(job.entry, job.state.with_error(error, NOW))
     shown = text(failing)
     assert "Last poll failed" in shown and "No such cluster" in shown
+
+
+def test_the_end_of_a_cluster_operation_is_announced_with_its_failure() -> None:
+    failed = {"task_status": "REBOOT_FAILURE", "failed_reasons": {"error_code": "DWS.5011"}}
+    job = make_cluster(7, ({"task_status": "REBOOTING"},), **failed)
+    assert finished_message(job.state) == (
+        f"Cluster dw-7 ({job.entry.job_id}) operation failed: REBOOT_FAILURE — DWS.5011"
+    )
+    done = make_cluster(8, ({"task_status": "GROWING"},), sub_status="NORMAL")
+    assert finished_message(done.state).endswith("operation done: AVAILABLE/NORMAL")
