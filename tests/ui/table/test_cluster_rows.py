@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from dataclasses import replace
+from datetime import timedelta, timezone
 
+from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.state import WatchedJob
 from jobtui.ui import render
 from jobtui.ui.table import shown_jobs
@@ -103,3 +105,13 @@ def test_the_filter_finds_clusters_by_kind_task_and_failure() -> None:
     assert found("growing") == [jobs[0].entry.job_id]
     assert found("dws.5011") == [jobs[1].entry.job_id]
     assert shown_jobs.status_counts(jobs) == {"RUNNING": 2, "FAILED": 1}
+
+
+def test_a_failed_poll_flags_the_cluster_and_a_cached_one_shows_its_age() -> None:
+    job = make_cluster(7, **RESIZE)
+    error = ErrorInfo(kind="timeout", message="The request timed out.")
+    failing = WatchedJob(job.entry, job.state.with_error(error, NOW))
+    assert row(failing).startswith("! GROWING  ███")  # kept, flagged not only by colour
+    cached = WatchedJob(job.entry, replace(job.state, stale=True))
+    later = RowContext(NOW + timedelta(hours=3), render.UNICODE, zone=timezone.utc)
+    assert row(cached, ctx=later)[27:35] == "~3h ago "
