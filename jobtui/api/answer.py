@@ -63,6 +63,19 @@ class Where:
     job_id: str
     # "aksk", "token" or "none": which credentials a 401 message should point at.
     auth: str = "aksk"
+    # "job", "cluster", or "clusters" (the list of a project's clusters).
+    what: str = "job"
+
+    @property
+    def subject(self) -> str:
+        """How messages name what was asked for: "job …", "cluster …", "the cluster list"."""
+        if self.what == "clusters":
+            return "the cluster list"
+        return f"{self.what} {self.job_id}"
+
+    @property
+    def noun(self) -> str:
+        return "cluster" if self.what == "clusters" else self.what
 
 
 def clean(text: str, limit: int = 160) -> str:
