@@ -53,7 +53,7 @@ async def test_a_resize_moves_from_growing_to_redistributing_to_done() -> None:
         ]
         detail = ui.detail()
         assert "Nodes        6" in detail
-        history = detail[detail.index("Task history") : detail.index("Last answer")]
+        history = detail[detail.index("Task history") : detail.index("Name ")]
         assert [line.split("  ")[-1] for line in history.strip().splitlines()[1:]] == [
             "AVAILABLE/NORMAL", "GROWING", "AVAILABLE/REDISTRIBUTING", "AVAILABLE/NORMAL",
         ]  # fmt: skip

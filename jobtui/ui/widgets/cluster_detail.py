@@ -1,7 +1,8 @@
 """The detail pane's content for a watched cluster (pure; server text literal).
 
-Every field the cluster API gives about an operation, then the task history (each
-change of the running task or status words, as the poller saw it) and the last poll.
+Every field the cluster API gives about an operation, the task history (each change of
+the running task or status words, as the poller saw it), what the cluster is, and the
+last poll.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ def cluster_detail_text(
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
         parts += [_operation(cluster, state, now), _failure(cluster), _resize(cluster, zone)]
+    # What the operation did comes before what the cluster is (name, version, nodes…).
+    parts.append(history(state, zone, "Task history"))
+    if cluster is not None:
         parts += [_cluster(cluster, zone), extra_rows(cluster.extra)]
-    parts += [history(state, zone, "Task history"), last_poll(state, zone, retry)]
+    parts.append(last_poll(state, zone, retry))
     return Text("\n\n").join(p for p in parts if p.plain)
 
 
