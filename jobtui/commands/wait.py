@@ -5,24 +5,30 @@ from __future__ import annotations
 import argparse
 
 from jobtui.commands.context import Context
-from jobtui.commands.lookup import resolve
+from jobtui.commands.lookup import resolve, resolve_clusters
 from jobtui.domain.errors import UsageError
 
 NAME = "wait"
-HELP = "wait until jobs finish; exit 0 if all succeeded"
+HELP = "wait until jobs (or a cluster's operation) finish; exit 0 if all succeeded"
 EPILOG = """\
 examples:
   jobtui wait 2c9080e8845b207101845b245e1e0001 --timeout 3600
   jobtui wait 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001 && deploy.sh
+  jobtui wait --cluster 05f2cff45100d5112f4bc00b794ea08e 6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a01
 
 A bare JOB_ID is looked up in the watchlist; PROJECT_ID/JOB_ID works for any job.
 Exit status: 0 every job SUCCESS, 1 any ended FAIL or STOP, 2 usage error,
 3 timeout, 4 cannot be queried (bad credentials, job not found, endpoint
-unreachable or its answers malformed for longer than --retry-for)."""
+unreachable or its answers malformed for longer than --retry-for).
+
+With --cluster, the IDs name a cluster (PROJECT_ID CLUSTER_ID, PROJECT_ID/CLUSTER_ID,
+or a watched cluster's ID): wait until no task runs on it and its status is settled;
+exit 1 if a task or the status ended in a failure (REBOOT_FAILURE, CREATE_FAILED…)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("jobs", nargs="+", metavar="JOB", help="JOB_ID or PROJECT_ID/JOB_ID")
+    parser.add_argument("--cluster", action="store_true", help="the IDs name a cluster")
     parser.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds")
     parser.add_argument(
         "--interval", type=float, default=10.0, metavar="S", help="seconds between polls (10)"
@@ -44,7 +50,8 @@ def run(ctx: Context) -> int:
             raise UsageError(
                 f"--{name.replace('_', '-')} must be a number of seconds, not {value}."
             )
-    entries = resolve(args.jobs, ctx.entries(), now=ctx.clock(), region=args.region)
+    find = resolve_clusters if args.cluster else resolve
+    entries = find(args.jobs, ctx.entries(), now=ctx.clock(), region=args.region)
     from jobtui.commands.sessions import warn_exposed_credentials
 
     warn_exposed_credentials(ctx, entries)

@@ -12,7 +12,7 @@ BAR_WIDTH = 20
 
 
 def bar(job: WatchedJob) -> str:
-    record = job.state.record
+    record = job.state.record or job.state.cluster
     value = record.progress if record is not None and record.progress is not None else 0.0
     done = round(BAR_WIDTH * value / 100)
     return "[" + "#" * done + "-" * (BAR_WIDTH - done) + "]"
@@ -21,7 +21,8 @@ def bar(job: WatchedJob) -> str:
 def job_line(job: WatchedJob, *, live: bool) -> str:
     """Status, progress, name, then the ID: in full for logs, the job ID alone when live."""
     record = job.state.record
-    name = clean(job.entry.label or (record.job_name if record else None) or "")
+    said = record.job_name if record else job.state.cluster and job.state.cluster.name
+    name = clean(job.entry.label or said or "")
     ident = job.entry.job_id if live else f"{job.entry.project_id}/{job.entry.job_id}"
     parts = [
         f"{status_word(job):<15}",
@@ -43,7 +44,7 @@ class PlainLines:
 
     def show(self, jobs: list[WatchedJob], now: datetime) -> None:
         for job in jobs:
-            if job.state.record is None and job.state.error is None:
+            if job.state.record is None and job.state.cluster is None and job.state.error is None:
                 continue  # not asked yet: a "?" line would only be noise in a log
             line = job_line(job, live=False)
             if self._last.get(job.entry.key) != line:

@@ -97,12 +97,20 @@ class Schedule:
         return None if slot is None or slot.due == NEVER else slot.due
 
     def succeeded(
-        self, key: JobKey, now: float, *, terminal: bool, changed: bool, cycle: float = NEVER
+        self,
+        key: JobKey,
+        now: float,
+        *,
+        terminal: bool,
+        changed: bool,
+        cycle: float = NEVER,
+        rest: Optional[float] = None,
     ) -> None:
         """An answer landed: terminal jobs are never due again unless forced.
 
         Answers that land late in a cycle (started at `cycle`) are due with its first
         ones, so the next cycle takes them all: one wake-up and one repaint per interval.
+        `rest` is this item's own interval this time (a settled cluster: asked rarely).
         """
         slot = self._slots.get(key)
         if slot is None:
@@ -110,7 +118,8 @@ class Schedule:
         slot.errors, slot.forced, slot.fetched = 0, False, True
         if changed:
             slot.changed_at = now
-        slot.due = NEVER if terminal else min(now, cycle + self.window) + self.interval
+        interval = self.interval if rest is None else rest
+        slot.due = NEVER if terminal else min(now, cycle + self.window) + interval
 
     def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
         """An error: retry after an exponential, jittered delay (or `at_least`)."""
