@@ -72,9 +72,7 @@ class FakeSession:
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.calls.append(("refresh", (key,)))
 
-    async def discover(
-        self, project_id: Optional[str], region: Optional[str] = None
-    ) -> list[ClusterRecord]:
+    async def discover(self, project_id: str, region: Optional[str] = None) -> list[ClusterRecord]:
         """A project's clusters, as set in `discoverable` (or raised, when an exception)."""
         self.calls.append(("discover", (project_id, region)))
         if isinstance(self.discoverable, Exception):

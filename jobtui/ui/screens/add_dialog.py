@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from jobtui.domain.model import validate_id
 from jobtui.domain.state import CLUSTER, JOB, WatchEntry
+from jobtui.domain.watch_key import CLUSTER_MARK
 from jobtui.ui.screens.add_paste import Pasted, PasteInput
 
 JOB_HINT = "or paste project/job, an API path, or a DWS answer's JSON"
@@ -89,7 +90,9 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
             project, job = event.jobs[0]
             if project:
                 self._set("project", project)
-            self._set("job", job)
+            if job.startswith(CLUSTER_MARK):  # a `cluster PROJECT CLUSTER_ID` line
+                self.query_one("#cluster", Checkbox).value = True
+            self._set("job", _item(job))
             self.pasted = []
         self._validate()
 
@@ -138,14 +141,14 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def entries(self, now: datetime) -> list[WatchEntry]:
         """What Add would add: the pasted jobs, or the one in the fields."""
         label, region = self._value("label") or None, self._value("region") or None
-        if self.pasted:
-            jobs, kind = self.pasted, JOB
-        else:
-            jobs, kind = [(None, self._value("job"))], CLUSTER if self.cluster else JOB
         field = self._value("project")
+        if not self.pasted:
+            kind = CLUSTER if self.cluster else JOB
+            return [WatchEntry(field, self._value("job"), now, label, region, kind)]
+        # Pasted `cluster PROJECT CLUSTER_ID` lines come as cluster keys, beside jobs.
         return [
-            WatchEntry(project or field, job, now, label=label, region=region, kind=kind)
-            for project, job in jobs
+            WatchEntry(project or field, _item(job), now, label, region, _kind(job))
+            for project, job in self.pasted
         ]
 
 
@@ -157,9 +160,23 @@ def _problem(value: str, what: str) -> Optional[str]:
     return None
 
 
+def _item(pasted: str) -> str:
+    """The job's or cluster's own ID from a pasted key's second part."""
+    return pasted[len(CLUSTER_MARK) :] if pasted.startswith(CLUSTER_MARK) else pasted
+
+
+def _kind(pasted: str) -> str:
+    return CLUSTER if pasted.startswith(CLUSTER_MARK) else JOB
+
+
 def _pasted_summary(jobs: list[Pasted]) -> str:
     if not jobs:
         return ""
-    shown = ", ".join(f"{p + '/' if p else ''}{j}" for p, j in jobs[:3])
+    shown = ", ".join(
+        f"{'cluster ' if _kind(j) == CLUSTER else ''}{p + '/' if p else ''}{_item(j)}"
+        for p, j in jobs[:3]
+    )
     more = f" and {len(jobs) - 3} more" if len(jobs) > 3 else ""
-    return f"{len(jobs)} jobs from the paste: {shown}{more}"
+    clusters = sum(_kind(j) == CLUSTER for _, j in jobs)
+    what = "clusters" if clusters == len(jobs) else "jobs and clusters" if clusters else "jobs"
+    return f"{len(jobs)} {what} from the paste: {shown}{more}"

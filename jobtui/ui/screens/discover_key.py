@@ -18,40 +18,30 @@ from jobtui.domain.watch_key import is_cluster, item_id
 from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
 from jobtui.ui.screens.session_calls import SessionCalls
-from jobtui.ui.session_api import SessionLike
-
-
-def _discover(session: SessionLike, project: Optional[str], region: Optional[str]) -> object:
-    """The session's one request for a project's clusters (awaited by `SessionCalls.fetch`)."""
-    discover = getattr(session, "discover", None)
-    if discover is None:
-        raise RuntimeError("This session cannot list clusters.")
-    return discover(project, region)
 
 
 class DiscoverKey:
-    """`f`: the selected row's project (or the default one) and region."""
+    """`f`: the selected row's project and region."""
 
     def __init__(self, screen: Screen[None], view: MainView, calls: SessionCalls) -> None:
         self.screen, self.view, self.calls = screen, view, calls
 
     def discover(self) -> None:
         job = self.view.selected_job()
-        project = job.entry.project_id if job else None
-        region = job.entry.region if job else None
-        where = f"project {literal(project)}" if project else "the default project"
-        self.screen.app.notify(f"Asking for the clusters of {where}…", markup=False, timeout=3)
+        if job is None:
+            words = "Select a job or cluster of the project first (or run `jobtui discover`)."
+            self.screen.app.notify(words, markup=False, timeout=5)
+            return
+        project, region = job.entry.project_id, job.entry.region
+        words = f"Asking for the clusters of project {literal(project)}…"
+        self.screen.app.notify(words, markup=False, timeout=3)
         self.calls.fetch(
-            lambda s: _discover(s, project, region),
+            lambda s: s.discover(project, region),
             lambda found: self._found(project, region, found),
         )
 
-    def _found(self, project: Optional[str], region: Optional[str], found: object) -> None:
-        clusters: Sequence[ClusterRecord] = list(found)  # type: ignore[call-overload]
-        project = project or (clusters[0].project_id if clusters else None)
-        if project is None:
-            self.screen.app.notify("The default project has no clusters.", markup=False)
-            return
+    def _found(self, project: str, region: Optional[str], found: object) -> None:
+        clusters: Sequence[ClusterRecord] = found  # type: ignore[assignment]
         watched = {item_id(k) for k in self.view.jobs if is_cluster(k) and k[0] == project}
         from jobtui.ui.screens.discover_dialog import DiscoverDialog  # on first use
 
