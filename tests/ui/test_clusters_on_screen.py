@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox
 
 from tests.ui.conftest import running
-from tests.ui.fakes import PROJECT, RESIZING, FakeSession, demo_clusters, demo_jobs
+from tests.ui.fakes import PROJECT, REBOOTED, RESIZING, FakeSession, demo_clusters, demo_jobs
 
 
 def _session() -> FakeSession:
@@ -67,3 +67,15 @@ async def test_removing_a_cluster_says_the_cluster_is_not_touched() -> None:
         await ui.press("d")
         question = str(ui.app.screen.query_one(".question").render())
         assert "cluster dw-sales" in question and "The cluster itself is not touched" in question
+
+
+async def test_capital_c_copies_a_failed_clusters_reason_and_request_id() -> None:
+    async with running(_session(), size=(140, 30)) as ui:
+        copied: list[str] = []
+        ui.app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        ui.main.table.select_key((PROJECT, "cluster:" + REBOOTED))
+        await ui.press("C")
+        assert copied == [
+            f"cluster {REBOOTED}: REBOOT_FAILURE — DWS.5011: node 2 did not start in time\n"
+            "X-Request-Id: req-c"
+        ]

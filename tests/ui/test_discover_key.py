@@ -57,3 +57,13 @@ async def test_a_refused_listing_says_why_and_opens_nothing() -> None:
         await ui.pilot.pause()
         assert "The credential may not list clusters (403)." in ui.toasts
         assert ui.app.screen is ui.main and not any(c[0] == "add" for c in session.calls)
+
+
+async def test_f_with_nothing_selected_says_what_to_do() -> None:
+    session = FakeSession([])
+    async with running(session) as ui:
+        await ui.press("f")
+        assert ui.toasts == [
+            "Select a job or cluster of the project first (or run `jobtui discover`)."
+        ]
+        assert session.calls == []
