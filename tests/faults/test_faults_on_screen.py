@@ -69,6 +69,21 @@ async def test_a_skewed_clock_says_so_in_the_banner_until_it_is_set_right(
             await until(ui, lambda: [r.count("RUNNING") for r in rows(ui)] == [1] * len(KEYS))
 
 
+async def test_the_status_line_names_the_credential_in_use_never_its_secret(
+    tmp_path: Path, resolver: Resolver
+) -> None:
+    with Simulator(SCENARIO, ak="AKFAULTS", sk="sk-faults", clock=ManualClock()) as sim:
+        env = {"HUAWEICLOUD_SDK_AK": "AKFAULTS", "HUAWEICLOUD_SDK_SK": "sk-faults"}
+        async with on_screen(tmp_path, sim, env) as (ui, _time):
+            status = ui.main.query_one("#status")
+            await until(ui, lambda: "AK AKFA… from environment" in _line(status))
+            assert "sk-faults" not in _line(status) and "AKFAULTS" not in _line(status)
+
+
+def _line(widget: object) -> str:
+    return "".join(s.text for s in widget.render_line(0))  # type: ignore[attr-defined]
+
+
 async def test_a_gateway_without_the_api_names_the_endpoint_and_region_once(
     tmp_path: Path, resolver: Resolver
 ) -> None:
