@@ -18,6 +18,7 @@ import anyio.abc
 import httpx
 
 from jobtui import patches
+from jobtui.api.agency_auth import AgencyAuth
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
 from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear, unknown_region_dns
@@ -71,11 +72,15 @@ class DwsClient:
         transport: Optional[httpx.AsyncBaseTransport] = None,
         on_answer: Optional[Callable[[Answer], None]] = None,
         guessed_region: Optional[str] = None,
+        region: Optional[str] = None,
+        origin: str = "",
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self._guessed_region = guessed_region
         self.host = httpx.URL(self.endpoint).host
         self._auth_kind = _auth_kind(auth)
+        # For messages only: where the credentials came from, the region asked for.
+        self._origin, self._region = origin, region
         if self._auth_kind == "token":
             refuse_token_in_clear(self.endpoint)
         patches.install_pool_check(
@@ -127,7 +132,7 @@ class DwsClient:
     async def get_job(self, project_id: str, job_id: str) -> JobRecord:
         """GET /v1.0/{project_id}/job/{job_id} as a JobRecord, or raise ApiError."""
         url = self.job_url(project_id, job_id)
-        where = Where(self.host, project_id, job_id, self._auth_kind)
+        where = Where(self.host, project_id, job_id, self._auth_kind, self._origin, self._region)
         answer = await self._fetch(url, {"X-Project-Id": project_id}, where)
         try:
             if not 200 <= answer.status < 300:
@@ -181,6 +186,8 @@ class DwsClient:
 def _auth_kind(auth: Optional[httpx.Auth]) -> str:
     if auth is None:
         return "none"
+    if isinstance(auth, AgencyAuth):
+        return "ecs"
     return "token" if isinstance(auth, TokenAuth) else "aksk"
 
 

@@ -64,6 +64,8 @@ async def request(
         zone=route.zone,
         timeout=TIMEOUT,
         on_answer=outcome.answers.append,
+        region=route.region,
+        origin=creds.origin(),
     )
     try:
         record = await client.get_job(entry.project_id, entry.job_id)

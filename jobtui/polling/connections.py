@@ -142,11 +142,12 @@ class Connections:
         if client is None:
             from jobtui.api.client import DEFAULT_TIMEOUT, DwsClient
 
-            auth = self._credentials[route.credential].auth()
+            credentials = self._credentials[route.credential]
             timeout = DEFAULT_TIMEOUT if self._timeout is None else self._timeout
             client = DwsClient(
-                route.endpoint, auth, zone=route.zone, timeout=timeout,
+                route.endpoint, credentials.auth(), zone=route.zone, timeout=timeout,
                 transport=self._transport, guessed_region=route.guessed,
+                region=route.region, origin=credentials.origin(),
             )  # fmt: skip
             self._clients[route] = client
         return client

@@ -42,7 +42,9 @@ class BannerLine:
 def banner_line(problem: Problem, now: datetime, zone: Optional[tzinfo] = None) -> BannerLine:
     """The issue's words, "Offline since hh:mm, retrying in N s", or the refused credential."""
     retrying = f"retrying in {_seconds(problem.retry_at, now)}"
-    if problem.credential is None:
+    if problem.credential is None and problem.error.kind == "wrong_endpoint":
+        lead = f"Wrong endpoint or region since {_clock(problem.since, zone)}, {retrying}"
+    elif problem.credential is None:
         lead = f"Offline since {_clock(problem.since, zone)}, {retrying}"
     else:
         lead = f"Credentials {problem.credential} refused, {retrying}"

@@ -102,6 +102,8 @@ def test_paths_lists_every_file_under_the_config_dir(jobtui: Run, tmp_path: Path
     lines = dict(line.split(None, 1) for line in result.out.splitlines())
     assert lines["watchlist"] == str(tmp_path / "watchlist.toml")
     assert lines["config"] == str(tmp_path / "config.toml")
+    # The IAM project lookups `add --region` caches are a file jobtui writes too.
+    assert lines["projects"] == str(tmp_path / "projects.json")
 
 
 def test_empty_list_says_how_to_add(jobtui: Run) -> None:

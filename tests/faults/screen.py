@@ -25,13 +25,13 @@ __all__ = ["advance_until", "banner", "on_screen", "rows", "until"]
 
 @asynccontextmanager
 async def on_screen(
-    tmp: Path, sim: Simulator, env: Optional[dict[str, str]] = None
+    tmp: Path, sim: Simulator, env: Optional[dict[str, str]] = None, region: Optional[str] = None
 ) -> AsyncIterator[tuple[Harness, SteppedTime]]:
     """The app watching SCENARIO's jobs on `sim`; every toast lands in `harness.toasts`."""
     from jobtui.ui.app import build_app
 
     paths = watching_all(tmp)
-    settings = Settings(endpoint=sim.url)
+    settings = Settings(endpoint=sim.url, region=region)
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env=env or {}, home=tmp),

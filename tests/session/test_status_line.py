@@ -39,3 +39,10 @@ def test_shorter_wordings_drop_the_endpoint_then_next_then_the_word_refreshed() 
     assert wordings[0].shown == "│ 2 of 3 shown " and wordings[0].counts == (("FAIL", "FAIL 1"),)
     paused = next(status_words(StatusFacts("dws", T0, None, True, 3, 3, (), interval=10)))
     assert (paused.paused, paused.next, paused.shown) == ("PAUSED", None, "│ 3 jobs ")
+
+
+def test_a_gateway_without_the_api_is_worded_as_a_wrong_endpoint_not_an_outage() -> None:
+    said = "dws.example (chosen for region eu-west-101) has no such API (APIGW.0101)."
+    error = ErrorInfo("wrong_endpoint", said, 404, "APIGW.0101")
+    line = banner_line(Problem(error, T0 + timedelta(seconds=5), since=T0), T0, timezone.utc)
+    assert str(line) == f"Wrong endpoint or region since 09:00, retrying in 5 s — {said}"
