@@ -202,9 +202,21 @@ class Fetcher:
         wait = throttle.wait_time()
         if wait > 0:
             self.schedule.defer(key, self.clock() + wait)
+            if throttle.held_for() > 0:
+                self.held_by_throttle(key, self.clock() + wait)
             return False
         throttle.take()
         return True
+
+    def held_by_throttle(self, key: JobKey, until: float) -> None:
+        """A job its route's Retry-After keeps back says so, unless the 429 was its own."""
+        state = self.states.get(key) or JobState(key)
+        if state.error is not None and state.error.kind in ("throttled", NOT_ASKED):
+            return
+        at = self.wall_at(until).astimezone().strftime("%H:%M")
+        error = ErrorInfo(NOT_ASKED, f"not asked: endpoint throttled (429) until {at}")
+        self.states[key] = replace(state, error=error)
+        self.emit(FetchFailed(key, self.states[key], error, self.wall_at(until)))
 
     def gave_up(self, key: JobKey, seconds: float) -> None:
         """A request that never answered was cancelled: a timeout of this job alone."""

@@ -49,6 +49,10 @@ class _Tokens:
         self._stamp = now
         return now
 
+    def held_for(self) -> float:
+        """Seconds left of a hold the server asked for (Retry-After); 0 when none."""
+        return max(0.0, self._hold_until - self._clock())
+
     def wait_time(self) -> float:
         """Seconds until a request may go; 0 when a token is there."""
         now = self._refill()
