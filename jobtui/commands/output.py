@@ -17,6 +17,7 @@ from typing import Any, Optional
 
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import clock_time, duration
+from jobtui.domain.words import status_word as shown_status
 
 # What a terminal would act on instead of showing: C0, DEL and C1 controls (ESC and
 # C1 start OSC 52 clipboard writes, title changes, CSI 2J, DCS), and the invisible
@@ -81,7 +82,7 @@ def status_word(job: WatchedJob) -> str:
     if record is None:
         error = job.state.error
         return "ERROR" if error is not None and error.kind != NOT_ASKED else "?"
-    return clean(record.status_text)
+    return clean(shown_status(record.status_text))
 
 
 def note(job: WatchedJob) -> str:

@@ -38,7 +38,7 @@ async def test_typing_validates_and_add_watches_the_job() -> None:
         assert name == "add" and entries[0].key == (PROJECT, JOB)
         assert entries[0].label == "nightly"
         assert ui.main.table.total_count == 5
-        assert f"Watching job {JOB}." in ui.toasts
+        assert f"Now watching job {JOB}." in ui.toasts
 
 
 async def test_pasting_project_slash_job_fills_both_fields() -> None:

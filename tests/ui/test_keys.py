@@ -53,7 +53,7 @@ async def test_remove_asks_first_and_only_yes_removes() -> None:
         await ui.pilot.pause()
         assert ui.main.table.total_count == 3
         assert ui.session.calls == [("remove", ([(PROJECT, FAILED_ID)],))]
-        assert 'Stopped watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
+        assert 'No longer watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
 
 
 async def test_refresh_pause_and_prune() -> None:
@@ -72,7 +72,7 @@ async def test_refresh_pause_and_prune() -> None:
         assert names == ["refresh", "refresh", "pause", "resume", "prune", "remove"]
         assert ui.session.calls[0] == ("refresh", ((PROJECT, FAILED_ID),))
         assert ui.session.calls[1] == ("refresh", (None,))
-        assert any("Pruned 2 finished jobs" in t for t in ui.toasts)
+        assert any("No longer watching 2 finished jobs" in t for t in ui.toasts)
 
 
 async def test_filter_active_only_and_sort_show_and_remember() -> None:

@@ -254,6 +254,7 @@ class JobTable(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._painter.resize()
+        self._cursor.check_sort_shown()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
