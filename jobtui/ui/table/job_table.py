@@ -171,6 +171,10 @@ class JobTable(ScrollView, can_focus=True):
         self._rows.query = text
         self._cursor.reorder()
 
+    @property
+    def active_only(self) -> bool:
+        return self._rows.active_only
+
     def set_active_only(self, active_only: bool) -> None:
         self._rows.active_only = active_only
         self._cursor.reorder()
