@@ -109,11 +109,14 @@ async def test_copy_keys_put_text_on_clipboard_with_a_toast() -> None:
         assert '"job_name": "ecfClusterElbCreateJob"' in ui.app.clipboard
         await ui.press("j", "C")
         assert [t.split(" (")[0] for t in ui.toasts] == [
-            "Copied the job ID",
-            "Copied failure detail",
-            "Copied the record as JSON",
+            "Sent the job ID",
+            "Sent failure detail",
+            "Sent the record as JSON",
             "Nothing to copy: this job has no failure detail.",
         ]
+        # OSC 52 gets no answer: the toast says what was sent, not that it was copied.
+        said = f"Sent the job ID ({len(FAILED_ID)} characters) to the clipboard via OSC 52"
+        assert ui.toasts[0] == f"{said} (your terminal must allow it)."
 
 
 async def test_help_palette_and_theme() -> None:
