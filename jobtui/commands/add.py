@@ -11,6 +11,7 @@ from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
 from jobtui.commands.sdk_project import default_project, region_project
 from jobtui.domain.errors import UsageError
+from jobtui.domain.id_shape import ADDED_ANYWAY, shape_warnings
 from jobtui.domain.parse_input import read_job_lines
 from jobtui.domain.state import WatchEntry
 from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
@@ -118,3 +119,5 @@ def _report(ctx: Context, entries: list[WatchEntry], added: list[WatchEntry]) ->
     for entry in entries:
         verb = NOW_WATCHING if entry.key in new else ALREADY_WATCHED
         ctx.out(edit_line(verb, entry.project_id, entry.job_id))
+        for sentence in shape_warnings(entry.project_id, entry.job_id):
+            ctx.err(f"warning: {sentence}; {ADDED_ANYWAY}.")

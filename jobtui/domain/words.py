@@ -27,6 +27,16 @@ def status_word(raw: Optional[str]) -> str:
     return raw if status is Status.UNKNOWN else STATUS_WORDS[status]
 
 
+# A job we hold no answer for: the service said it does not exist, or the poll failed.
+NOT_FOUND = "NOT FOUND"
+ERROR = "ERROR"
+
+
+def unanswered_word(error_kind: str) -> str:
+    """The status word of a job without a record whose last poll failed with `error_kind`."""
+    return NOT_FOUND if error_kind == "not_found" else ERROR
+
+
 # A watchlist edit, said the same way by `add`/`remove`/`prune` and the monitor's toasts.
 NOW_WATCHING = "now watching"
 ALREADY_WATCHED = "already watched"

@@ -17,7 +17,7 @@ from typing import Optional
 from rich.text import Text
 
 from jobtui.domain.model import Status
-from jobtui.domain.words import STATUS_WORDS
+from jobtui.domain.words import ERROR, NOT_FOUND, STATUS_WORDS, unanswered_word
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,13 @@ STATUS_LOOKS = {
     Status.UNKNOWN: StatusLook("?", STATUS_WORDS[Status.UNKNOWN], "magenta"),
 }
 NO_ANSWER = StatusLook(" ", "-", "dim")
-ERROR_LOOK = StatusLook("!", "ERROR", "bold red")
+ERROR_LOOK = StatusLook("!", ERROR, "bold red")
+NOT_FOUND_LOOK = StatusLook("?", NOT_FOUND, "magenta")  # the service says: no such job
+
+
+def unanswered_look(kind: str) -> StatusLook:
+    """How a job with no record and a failed last poll of `kind` shows."""
+    return NOT_FOUND_LOOK if unanswered_word(kind) == NOT_FOUND else ERROR_LOOK
 
 
 def status_text(look: StatusLook, word: Optional[str] = None) -> Text:

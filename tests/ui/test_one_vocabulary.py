@@ -7,9 +7,12 @@ from datetime import timedelta
 import pytest
 
 from jobtui.commands import output
+from jobtui.domain.errors import ErrorInfo
+from jobtui.domain.state import JobState, WatchedJob
 from jobtui.domain.words import status_word
 from jobtui.ui.notify import finished_message
 from jobtui.ui.widgets.detail_text import detail_text
+from jobtui.ui.widgets.status_bar import count_words, ordered_counts
 from tests.ui.table.job_rows import NOW, TableHost, make_job
 
 BEGIN = NOW - timedelta(minutes=3, seconds=5)
@@ -40,3 +43,17 @@ async def test_a_status_reads_the_same_everywhere(api: str, word: str) -> None:
     assert output.row(job, NOW)[6] == "3m"  # (the columns `status` fits at 80 are its own)
     if api != word and api != "NEW_ONE":
         assert f"{api} " not in (table_line + detail + cli).replace(word, "")
+
+
+async def test_a_job_the_service_does_not_know_reads_not_found_everywhere() -> None:
+    entry = make_job(7).entry
+    said = "The job does not exist or does not belong to this project. (DWS.0015)"
+    state = JobState(entry.key).with_error(ErrorInfo("not_found", said, http_status=404), NOW)
+    job = WatchedJob(entry, state)
+    app = TableHost([job, make_job(1)])
+    async with app.run_test(size=(80, 4)) as pilot:
+        await pilot.pause()
+        assert app.line(1).startswith("? NOT FOUND ")
+    assert detail_text(job, NOW).plain.startswith("? NOT FOUND  ")
+    assert output.row(job, NOW)[0] == "NOT FOUND"
+    assert ordered_counts(count_words([job, make_job(1)])) == (("NOT FOUND", 1), ("RUNNING", 1))

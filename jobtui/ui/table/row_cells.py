@@ -36,7 +36,7 @@ class RowContext:
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record, error = job.state.record, job.state.error
     if record is None:
-        return render.status_text(render.ERROR_LOOK if error else render.NO_ANSWER)
+        return render.status_text(render.unanswered_look(error.kind) if error else render.NO_ANSWER)
     look = render.STATUS_LOOKS[record.status]
     word = record.status_text if record.status is Status.UNKNOWN else None
     if error is not None:

@@ -22,6 +22,7 @@ from jobtui.ui.render import (
     ago,
     literal,
     status_text,
+    unanswered_look,
 )
 from jobtui.ui.widgets.hanging import LABEL_WIDTH
 from jobtui.ui.widgets.sparkline import sparkline
@@ -67,7 +68,7 @@ def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
 def _title(job: WatchedJob, now: datetime) -> Text:
     record = job.state.record
     if record is None and job.state.error is not None:
-        title = status_text(ERROR_LOOK)  # as the table shows it
+        title = status_text(unanswered_look(job.state.error.kind))  # as the table shows it
     elif record is None:
         title = status_text(NO_ANSWER, "no answer yet")
     else:

@@ -221,8 +221,8 @@ async def test_a_progress_step_refreshes_the_bar_cell_and_the_digit_only() -> No
         app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
         app.table.update_job(make_job(7, progress="45%"))  # half a cell: jumps, no easing
         await pilot.pause()
-        assert [(r.x, r.y, r.width) for r in regions] == [(15, 8, 1), (24, 8, 1)]
-        assert app.line(8)[11:26] == "████▌░░░░░  45%" and not app.table.timer_running
+        assert [(r.x, r.y, r.width) for r in regions] == [(16, 8, 1), (25, 8, 1)]
+        assert app.line(8)[12:27] == "████▌░░░░░  45%" and not app.table.timer_running
 
 
 async def test_a_job_without_an_answer_shows_its_id_tail_as_its_name() -> None:
