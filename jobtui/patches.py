@@ -122,3 +122,14 @@ def _keeps_stream(stream_class: type) -> bool:
     except Exception:  # a changed constructor, or __slots__: a shape we do not know
         return False
     return getattr(probe, "_stream", None) is inner
+
+
+def parser_actions(parser: object) -> list[Any]:
+    """The actions an argparse parser was given (its options, positionals, subcommands).
+
+    Why: `jobtui completion` writes its scripts from the parser itself, so a new option
+    cannot be missing from them. argparse has no public list of its actions.
+    Guard: `_actions` is a list. Fallback: no actions (a script that completes less).
+    """
+    actions = getattr(parser, "_actions", None)
+    return list(actions) if isinstance(actions, list) else []

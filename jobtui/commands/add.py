@@ -11,11 +11,13 @@ from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
 from jobtui.commands.sdk_project import default_project, region_project
 from jobtui.domain.errors import UsageError
+from jobtui.domain.id_shape import ADDED_ANYWAY, shape_warnings
 from jobtui.domain.parse_input import read_job_lines
 from jobtui.domain.state import WatchEntry
+from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
 NAME = "add"
-HELP = "add jobs to the watchlist"
+HELP = "watch jobs (add them to the watchlist)"
 EPILOG = """\
 examples:
   jobtui add 05f2cff45100d5112f4bc00b794ea08e 2c9080e8845b207101845b245e1e0001
@@ -115,5 +117,7 @@ def _entry(ctx: Context, project: str, job: str) -> WatchEntry:
 def _report(ctx: Context, entries: list[WatchEntry], added: list[WatchEntry]) -> None:
     new = {e.key for e in added}
     for entry in entries:
-        state = "added" if entry.key in new else "already watched"
-        ctx.out(f"{state}: {entry.project_id}/{entry.job_id}")
+        verb = NOW_WATCHING if entry.key in new else ALREADY_WATCHED
+        ctx.out(edit_line(verb, entry.project_id, entry.job_id))
+        for sentence in shape_warnings(entry.project_id, entry.job_id):
+            ctx.err(f"warning: {sentence}; {ADDED_ANYWAY}.")

@@ -19,6 +19,7 @@ from jobtui.api.answer import SKEW_LIMIT, describe_offset
 from jobtui.commands.doctor_report import Check, fail, ok, warn
 from jobtui.commands.doctor_setup import PROBE_JOB, SHOWN_AK, Target
 from jobtui.domain.errors import ApiError, ErrorInfo
+from jobtui.domain.words import status_word
 from jobtui.polling.gates import CREDENTIAL_PROBE
 from jobtui.store.refusals import RETRY_ENV, Refusal, RefusalBook, held_sentence
 
@@ -85,7 +86,7 @@ async def request(
     if key is not None:
         book.clear(key, wall())
     rid = f" (request ID {record.request_id})" if record.request_id else ""
-    said = f"key accepted: job {entry.job_id} is {record.status_text}{rid}"
+    said = f"key accepted: job {entry.job_id} is {status_word(record.status_text)}{rid}"
     outcome.check = ok("request", said)
     return outcome
 

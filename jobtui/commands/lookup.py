@@ -9,6 +9,7 @@ from typing import Optional
 from jobtui.domain.errors import UsageError
 from jobtui.domain.model import validate_id
 from jobtui.domain.state import WatchEntry
+from jobtui.domain.words import NOT_WATCHED
 
 
 def checked(project: Optional[str], job: str, text: str) -> tuple[Optional[str], str]:
@@ -50,7 +51,7 @@ def resolve(
         project, job = parse_spec(spec)
         if entry is None and project is None:
             raise UsageError(
-                f"Job {job} is not in the watchlist; give it as PROJECT_ID/JOB_ID "
+                f"Job {job} is {NOT_WATCHED}; give it as PROJECT_ID/JOB_ID "
                 "or add it with 'jobtui add'."
             )
         if entry is None:

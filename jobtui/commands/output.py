@@ -17,6 +17,8 @@ from typing import Any, Optional
 
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import clock_time, duration
+from jobtui.domain.words import status_word as shown_status
+from jobtui.domain.words import unanswered_word
 
 # What a terminal would act on instead of showing: C0, DEL and C1 controls (ESC and
 # C1 start OSC 52 clipboard writes, title changes, CSI 2J, DCS), and the invisible
@@ -80,8 +82,8 @@ def status_word(job: WatchedJob) -> str:
     record = job.state.record
     if record is None:
         error = job.state.error
-        return "ERROR" if error is not None and error.kind != NOT_ASKED else "?"
-    return clean(record.status_text)
+        return unanswered_word(error.kind) if error is not None and error.kind != NOT_ASKED else "?"
+    return clean(shown_status(record.status_text))
 
 
 def note(job: WatchedJob) -> str:

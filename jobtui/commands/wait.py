@@ -16,7 +16,7 @@ examples:
   jobtui wait 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001 && deploy.sh
 
 A bare JOB_ID is looked up in the watchlist; PROJECT_ID/JOB_ID works for any job.
-Exit status: 0 every job SUCCESS, 1 any ended FAIL or STOP, 2 usage error,
+Exit status: 0 every job SUCCESS, 1 any ended FAIL or STOPPED, 2 usage error,
 3 timeout, 4 cannot be queried (bad credentials, job not found, endpoint
 unreachable or its answers malformed for longer than --retry-for)."""
 

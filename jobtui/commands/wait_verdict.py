@@ -16,6 +16,7 @@ from jobtui.domain.events import (
 )
 from jobtui.domain.model import Status
 from jobtui.domain.state import JobKey, JobState
+from jobtui.domain.words import status_word
 
 # What `wait` retries for --retry-for before exit 4. A 200 without a status word
 # (bad_record) is a proxy, a gateway or a deploy mid-way far more often than a job
@@ -60,7 +61,8 @@ class Verdict:
         bad = [s for s in finished if s.record is not None and s.record.status != Status.SUCCESS]
         for state in bad:
             assert state.record is not None
-            self.reason = f"{state.key[0]}/{state.key[1]} ended {state.record.status_text}"
+            ended = status_word(state.record.status_text)
+            self.reason = f"{state.key[0]}/{state.key[1]} ended {ended}"
         return FAILED if bad else OK
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:

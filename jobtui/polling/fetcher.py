@@ -310,6 +310,8 @@ class Fetcher:
             self._open([endpoint])
         if credential_accepted(error):
             self._open([credential])
+        if error.kind == "not_found":
+            return self.schedule.missing(key, now)
         return self.schedule.failed(key, now, at_least=error.retry_after or 0.0)
 
     def _block_credential(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:

@@ -11,6 +11,8 @@ from jobtui.domain.state import JobKey
 from jobtui.polling.backoff import backoff_delay
 
 NEVER = math.inf
+# How often a job the service called unknown (404 not_found) is asked again.
+NOT_FOUND_RETRY = 600.0
 # A job whose status changed this recently is polled before quiet ones.
 RECENT = 600.0
 # Jobs due within this share of the interval (at most MAX_GROUP s) of the first one go
@@ -121,6 +123,20 @@ class Schedule:
         slot.forced = False
         delay = backoff_delay(slot.errors, self.interval, rand=self._rand)
         slot.due = now + max(delay, at_least)
+        return slot.due
+
+    def missing(self, key: JobKey, now: float) -> float:
+        """The service says the job does not exist: ask again rarely, not at each backoff step.
+
+        A typo'd or purged job would otherwise cost a request every few minutes for ever;
+        `r` (a forced refresh) still asks at once.
+        """
+        slot = self._slots.get(key)
+        if slot is None:
+            return now
+        slot.errors += 1
+        slot.forced = False
+        slot.due = now + max(NOT_FOUND_RETRY, self.interval)
         return slot.due
 
     def defer(self, key: JobKey, until: float) -> None:

@@ -8,7 +8,7 @@ config text made literal there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any, Optional
 
@@ -73,6 +73,9 @@ class StatusFacts:
     # nothing changes no byte on screen; `interval` then stands in for "next".
     seconds: bool = False
     interval: Optional[float] = None
+    # The key that shows every job again, while only unfinished jobs are shown (a
+    # choice remembered across restarts: the line must say it is in effect).
+    active_only_key: Optional[str] = None
 
     @classmethod
     def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
@@ -102,6 +105,11 @@ def status_words(facts: StatusFacts, zone: Optional[tzinfo] = None) -> Iterator[
     """
     for endpoint, nxt, words in _SHORTER:
         yield _words(facts, zone, endpoint, words, nxt)
+    # Then the key said shorter. Kept in the last wording too: a line still too long
+    # loses counts at its right end, never the filter that hides jobs.
+    shortest = _words(facts, zone, False, False, False)
+    for key_words in (" ({} shows all)", " ({}: all)"):
+        yield replace(shortest, shown=_shown(facts, key_words))
 
 
 # (endpoint, next refresh, words around times), longest first.
@@ -117,9 +125,21 @@ def _words(
         paused="PAUSED" if facts.paused else None,
         refreshed=f"refreshed {last}" if words else last,
         next=_next(facts, zone) if nxt and not facts.paused else None,
-        shown=f"│ {shown_label(facts.shown, facts.total)} ",
+        shown=_shown(facts, " ({} shows all)"),
         counts=tuple((status, f"{status} {count}") for status, count in facts.counts),
     )
+
+
+def _shown(facts: StatusFacts, key_words: str) -> str:
+    """`12 of 50 shown`, and `, active only (o shows all)` while that filter is on."""
+    label = shown_label(facts.shown, facts.total)
+    key = facts.active_only_key
+    if key is not None:
+        label += f", {ACTIVE_ONLY}" + key_words.format(key)
+    return f"│ {label} "
+
+
+ACTIVE_ONLY = "active only"
 
 
 def shown_label(shown: int, total: int) -> str:

@@ -30,7 +30,7 @@ def test_a_refused_credential_is_named_and_the_request_id_said_once() -> None:
 def test_shorter_wordings_drop_the_endpoint_then_next_then_the_word_refreshed() -> None:
     facts = StatusFacts("dws", T0, None, False, 2, 3, (("FAIL", 1),), interval=10)
     wordings = list(status_words(facts, timezone.utc))
-    assert [(w.endpoint, w.next, w.refreshed) for w in wordings] == [
+    assert [(w.endpoint, w.next, w.refreshed) for w in wordings[:4]] == [
         ("dws", "every 10s", "refreshed 09:00"),
         (None, "every 10s", "refreshed 09:00"),
         (None, None, "refreshed 09:00"),
@@ -46,3 +46,10 @@ def test_a_gateway_without_the_api_is_worded_as_a_wrong_endpoint_not_an_outage()
     error = ErrorInfo("wrong_endpoint", said, 404, "APIGW.0101")
     line = banner_line(Problem(error, T0 + timedelta(seconds=5), since=T0), T0, timezone.utc)
     assert str(line) == f"Wrong endpoint or region since 09:00, retrying in 5 s — {said}"
+
+
+def test_the_active_only_filter_is_said_with_the_key_that_shows_all() -> None:
+    facts = StatusFacts("dws", T0, None, False, 10, 12, (), interval=10, active_only_key="o")
+    wordings = list(status_words(facts, timezone.utc))
+    assert wordings[0].shown == "│ 10 of 12 shown, active only (o shows all) "
+    assert wordings[-1].shown == "│ 10 of 12 shown, active only (o: all) "

@@ -53,7 +53,7 @@ async def test_remove_asks_first_and_only_yes_removes() -> None:
         await ui.pilot.pause()
         assert ui.main.table.total_count == 3
         assert ui.session.calls == [("remove", ([(PROJECT, FAILED_ID)],))]
-        assert 'Stopped watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
+        assert 'No longer watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
 
 
 async def test_refresh_pause_and_prune() -> None:
@@ -72,7 +72,7 @@ async def test_refresh_pause_and_prune() -> None:
         assert names == ["refresh", "refresh", "pause", "resume", "prune", "remove"]
         assert ui.session.calls[0] == ("refresh", ((PROJECT, FAILED_ID),))
         assert ui.session.calls[1] == ("refresh", (None,))
-        assert any("Pruned 2 finished jobs" in t for t in ui.toasts)
+        assert any("No longer watching 2 finished jobs" in t for t in ui.toasts)
 
 
 async def test_filter_active_only_and_sort_show_and_remember() -> None:
@@ -109,11 +109,14 @@ async def test_copy_keys_put_text_on_clipboard_with_a_toast() -> None:
         assert '"job_name": "ecfClusterElbCreateJob"' in ui.app.clipboard
         await ui.press("j", "C")
         assert [t.split(" (")[0] for t in ui.toasts] == [
-            "Copied the job ID",
-            "Copied failure detail",
-            "Copied the record as JSON",
+            "Sent the job ID",
+            "Sent failure detail",
+            "Sent the record as JSON",
             "Nothing to copy: this job has no failure detail.",
         ]
+        # OSC 52 gets no answer: the toast says what was sent, not that it was copied.
+        said = f"Sent the job ID ({len(FAILED_ID)} characters) to the clipboard via OSC 52"
+        assert ui.toasts[0] == f"{said} (your terminal must allow it)."
 
 
 async def test_help_palette_and_theme() -> None:

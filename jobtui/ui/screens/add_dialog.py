@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from jobtui.domain.id_shape import job_warning, project_warning
 from jobtui.domain.model import validate_id
 from jobtui.domain.parse_input import parse_job_lines
 from jobtui.domain.state import WatchEntry
@@ -132,8 +133,11 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         project = None if all_have_project else _problem(self._value("project"), "project ID")
         errors = {"project": project}
         errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
+        shape = {"project": project_warning, "job": job_warning}
         for name in ("project", "job"):
-            self._say(f"#{name}-error", errors[name] or "")
+            warning = None if self.pasted and name == "job" else shape[name](self._value(name))
+            said = errors[name] or _warned(warning if self._value(name) else None)
+            self._say(f"#{name}-error", said)
         self._say("#pasted", _pasted_summary(self.pasted))
         self.query_one("#add", Button).disabled = any(errors.values())
 
@@ -163,6 +167,11 @@ def _problem(value: str, what: str) -> Optional[str]:
     except ValueError as error:
         return str(error)[:1].upper() + str(error)[1:] + "."
     return None
+
+
+def _warned(sentence: Optional[str]) -> str:
+    """The `add` command's warning, as the dialog says it: Add is still allowed."""
+    return f"Warning: {sentence}; Add still adds it (the service decides)." if sentence else ""
 
 
 def _pasted_summary(jobs: list[Pasted]) -> str:

@@ -27,6 +27,7 @@ from jobtui.ui.screens.main_view import MainView
 from jobtui.ui.screens.session_calls import SessionCalls
 from jobtui.ui.screens.watchlist_keys import WatchlistKeys
 from jobtui.ui.table import messages as table_messages
+from jobtui.ui.table.column_layout import hidden_sort_sentence
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
@@ -119,6 +120,8 @@ class MainScreen(Screen[None]):
     @on(JobTable.SortChanged)
     def _sort_changed(self, event: table_messages.SortChanged) -> None:
         self.prefs.remember_sort(event.column, event.reverse)
+        if event.hidden is not None:
+            self.app.notify(hidden_sort_sentence(event.hidden), markup=False, timeout=5)
 
     @on(JobTable.Activated)
     def _selected(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from jobtui.domain.state import JobKey, JobState, WatchedJob
 from jobtui.session.status_line import StatusFacts
 from jobtui.ui.host import Host
+from jobtui.ui.keys import MAIN_BINDINGS, keys_for
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
@@ -125,6 +126,13 @@ class MainView:
         job = self.jobs.get(key) if key else None
         self.detail.show(job, self.tui.now(), self.retry.get(key) if key else None)
 
+    def _active_only_key(self) -> Optional[str]:
+        """The key that shows every job again, while the table shows unfinished ones only."""
+        if not self.table.active_only:
+            return None
+        binding = next(b for b in MAIN_BINDINGS if b.id == "active_only")
+        return keys_for(binding, dict(self.tui.options.keymap))
+
     def update_status(self) -> None:
         session = self.tui.session
         options = self.tui.options
@@ -137,6 +145,7 @@ class MainView:
                 next_refresh=self.next_refresh if options.seconds_clock else None,
                 paused=bool(session.paused),
                 shown=self.table.shown_count,
+                active_only_key=self._active_only_key(),
                 total=self.table.total_count,
                 counts=ordered_counts(count_words(self.jobs.values())),
             )

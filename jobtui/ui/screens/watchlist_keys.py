@@ -7,6 +7,7 @@ from typing import Optional
 from textual.screen import Screen
 
 from jobtui.domain.state import WatchedJob, WatchEntry
+from jobtui.domain.words import FINISHED_WORDS, NO_LONGER_WATCHING, added_sentence
 from jobtui.ui.host import Host
 from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
@@ -32,8 +33,7 @@ class WatchlistKeys:
 
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
         if entries:
-            what = f"{len(entries)} jobs" if len(entries) > 1 else f"job {entries[0].job_id}"
-            self.call(lambda s: s.add(entries), done=f"Watching {what}.")
+            self.call(lambda s: s.add(entries), said=lambda new: _added_sentence(entries, new))
 
     def remove(self) -> None:
         job = self.view.selected_job()
@@ -43,7 +43,7 @@ class WatchlistKeys:
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                done = f"Stopped watching {_named(job)}."
+                done = f"{NO_LONGER_WATCHING.capitalize()} {_named(job)}."
                 self.call(lambda s: s.remove([job.entry.key]), done=done)
 
         self.screen.app.push_screen(_confirm(question), answer)
@@ -54,11 +54,11 @@ class WatchlistKeys:
             self.screen.app.notify("No finished jobs to prune.", markup=False, timeout=3)
             return
         jobs = f"{len(finished)} finished job" + ("s" if len(finished) > 1 else "")
-        question = f"Stop watching {jobs} (SUCCESS, FAIL, STOP)?"
+        question = f"Stop watching {jobs} ({FINISHED_WORDS})?"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                self.call(lambda s: s.prune(), done=f"Pruned {jobs}.")
+                self.call(lambda s: s.prune(), done=f"{NO_LONGER_WATCHING.capitalize()} {jobs}.")
 
         self.screen.app.push_screen(_confirm(question, "Prune"), answer)
 
@@ -77,6 +77,12 @@ class WatchlistKeys:
         self.call(call)
         words = "Polling resumed." if paused else "Polling paused."
         self.screen.app.notify(words, markup=False, timeout=3)
+
+
+def _added_sentence(entries: list[WatchEntry], new: object) -> str:
+    fresh = {e.key for e in new} if isinstance(new, list) else set()
+    old = [e.job_id for e in entries if e.key not in fresh]
+    return added_sentence([e.job_id for e in entries if e.key in fresh], old)
 
 
 def _named(job: WatchedJob) -> str:

@@ -36,7 +36,7 @@ class RowContext:
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record, error = job.state.record, job.state.error
     if record is None:
-        return render.status_text(render.ERROR_LOOK if error else render.NO_ANSWER)
+        return render.status_text(render.unanswered_look(error.kind) if error else render.NO_ANSWER)
     look = render.STATUS_LOOKS[record.status]
     word = record.status_text if record.status is Status.UNKNOWN else None
     if error is not None:
@@ -91,15 +91,20 @@ def started_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[f
 
 
 def elapsed_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
-    state, record = job.state, job.state.record
-    if state.stale and state.fetched_at is not None:
-        # From the cache: how old the picture is matters more than its elapsed time.
-        return Text("~" + render.ago(ctx.now - state.fetched_at), style="italic dim")
+    """Always a duration: begin to end for a finished job, begin to now for the rest."""
+    record = job.state.record
     if record is None:
         return Text("")
-    if record.terminal and record.end_time is not None:
-        return Text(render.ago(ctx.now - record.end_time), style="dim")
-    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock))
+    style = "dim" if record.terminal else ""
+    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock), style=style)
+
+
+def ended_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    """How long ago a finished job ended: an age, never a duration."""
+    record = job.state.record
+    if record is None or not record.terminal or record.end_time is None:
+        return Text("")
+    return Text(render.ago(ctx.now - record.end_time), style="dim")
 
 
 def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -122,6 +127,7 @@ CELLS: Mapping[str, Cell] = {
     "region": region_cell,
     "started": started_cell,
     "elapsed": elapsed_cell,
+    "ended": ended_cell,
     "failure": failure_cell,
 }
 

@@ -59,6 +59,13 @@ def _elapsed_key(job: WatchedJob, now: datetime) -> Any:
     return elapsed.total_seconds() if elapsed is not None else None
 
 
+def _ended_key(job: WatchedJob, now: datetime) -> Any:
+    record = job.state.record
+    if record is None or not record.terminal or record.end_time is None:
+        return None
+    return now - record.end_time  # an age: the latest ended first, as the column reads
+
+
 def _failure_key(job: WatchedJob, now: datetime) -> Any:
     record = job.state.record
     return _text(record.failed_code.raw) if record and record.failed_code else None
@@ -74,6 +81,7 @@ SORT_KEYS: Mapping[str, Callable[[WatchedJob, datetime], Any]] = {
     "region": lambda job, now: _text(job.entry.region),
     "started": _record_field("begin_time"),
     "elapsed": _elapsed_key,
+    "ended": _ended_key,
     "failure": _failure_key,
 }
 

@@ -13,13 +13,16 @@ from jobtui.domain.errors import NOT_ASKED, ErrorInfo
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.domain.timefmt import duration
+from jobtui.domain.words import status_word
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.render import (
     ERROR_LOOK,
     NO_ANSWER,
     STATUS_LOOKS,
+    ago,
     literal,
     status_text,
+    unanswered_look,
 )
 from jobtui.ui.widgets.hanging import LABEL_WIDTH
 from jobtui.ui.widgets.sparkline import sparkline
@@ -37,7 +40,7 @@ def detail_text(
 ) -> Text:
     """Every field of the job, its history and failure, in reading order."""
     state, record = job.state, job.state.record
-    parts = [_title(job), _identity(job)]
+    parts = [_title(job, now), _identity(job)]
     if record is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
@@ -62,18 +65,21 @@ def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
     return at.astimezone(zone).strftime("%H:%M:%S") if at else "-"
 
 
-def _title(job: WatchedJob) -> Text:
+def _title(job: WatchedJob, now: datetime) -> Text:
     record = job.state.record
     if record is None and job.state.error is not None:
-        title = status_text(ERROR_LOOK)  # as the table shows it
+        title = status_text(unanswered_look(job.state.error.kind))  # as the table shows it
     elif record is None:
         title = status_text(NO_ANSWER, "no answer yet")
     else:
-        title = status_text(STATUS_LOOKS[record.status], record.status_text)
+        title = status_text(STATUS_LOOKS[record.status], status_word(record.status_text))
     title.append("  ")
     title.append_text(lit(record.job_name if record else None, "bold") or lit(job.entry.job_id))
     if job.state.stale:
-        title.append("  (cached, waiting for the first refresh)", style="italic")
+        # The table's elapsed column is a duration; how old the cached picture is, is here.
+        seen = job.state.fetched_at
+        age = f" {ago(now - seen)}" if seen is not None else ""
+        title.append(f"  (cached{age}, waiting for the first refresh)", style="italic")
     return title
 
 
@@ -105,13 +111,20 @@ def _timing(record: JobRecord, state: JobState, now: datetime, zone: Optional[tz
     eta = state.eta(now)
     rows: list[tuple[str, object]] = [
         ("Began", stamp(record.begin_time, zone) if record.begin_time else None),
-        ("Ended", stamp(record.end_time, zone) if record.end_time else None),
+        ("Ended", _ended(record, now, zone)),
         ("Duration", duration(record.elapsed(now)) if record.begin_time else None),
         ("ETA", f"about {duration(eta)} left" if eta is not None else None),
     ]
     if record.zone_mismatch:
         rows.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
     return _rows(rows)
+
+
+def _ended(record: JobRecord, now: datetime, zone: Optional[tzinfo]) -> Optional[str]:
+    """The stamp and its age: the table shows the age only when wide enough."""
+    if record.end_time is None:
+        return None
+    return f"{stamp(record.end_time, zone)} ({ago(now - record.end_time)})"
 
 
 def _progress(state: JobState) -> Text:
@@ -153,7 +166,7 @@ def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
     out.append("Status history\n", style="bold")
     for item in state.transitions:
         out.append(f"  {stamp(item.at, zone)}  ")
-        out.append_text(lit(item.status, style_of(item.status)))
+        out.append_text(lit(status_word(item.status), style_of(item.status)))
         out.append("\n")
     out.rstrip()
     return out

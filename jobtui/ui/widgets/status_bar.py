@@ -25,7 +25,7 @@ from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
 from jobtui.session.status_line import StatusFacts, StatusWords, status_words
 from jobtui.ui.mono import without_colour
-from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
+from jobtui.ui.render import ERROR_LOOK, NOT_FOUND_LOOK, STATUS_LOOKS, unanswered_look
 from jobtui.ui.table.line_diff import replace_line
 from jobtui.ui.widgets.detail_text import lit, style_of
 
@@ -33,7 +33,7 @@ from jobtui.ui.widgets.detail_text import lit, style_of
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
 _ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
 _WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
-_WORDS.insert(1, ERROR_LOOK.word)  # a job we cannot read: right after failures
+_WORDS[1:1] = [ERROR_LOOK.word, NOT_FOUND_LOOK.word]  # jobs we cannot read: after failures
 
 
 def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
@@ -41,7 +41,7 @@ def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
     words = (
         (STATUS_LOOKS[r.status].word if r.status is not Status.UNKNOWN else r.status_text)
         if (r := job.state.record)
-        else (ERROR_LOOK.word if job.state.error else "no answer")  # the table's word
+        else (unanswered_look(e.kind).word if (e := job.state.error) else "no answer")
         for job in jobs
     )
     return dict(Counter(words))
