@@ -17,7 +17,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from jobtui.ui import clipboard, render
+from jobtui.ui import clipboard, render, toasts
 from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, description
 from jobtui.ui.screens.inbox import Inbox, PollerNews
@@ -111,10 +111,15 @@ class MainScreen(Screen[None]):
                 bindings[key] = active._replace(binding=now)
         return bindings
 
+    def place_toasts(self) -> None:
+        right = bool(self.detail.display) and self.prefs.current.detail_layout == "right"
+        toasts.place(self, self.table.cursor_row_line(), self.table.size.height, right)
+
     # The table.
     @on(JobTable.Selected)
     def _highlighted(self) -> None:
         self.view.update_detail()
+        self.place_toasts()
 
     @on(JobTable.SortChanged)
     def _sort_changed(self, event: table_messages.SortChanged) -> None:
@@ -134,6 +139,7 @@ class MainScreen(Screen[None]):
     def action_open_detail(self) -> None:
         self.detail.display = True
         self.view.update_detail()
+        self.place_toasts()
 
     def action_close_detail(self) -> None:
         # Escape in the filter, or with nothing else open, drops the filter (k9s, htop);
@@ -142,6 +148,7 @@ class MainScreen(Screen[None]):
         if self.detail.display and not field.has_focus:
             self.detail.display = False
             self.table.focus()
+            self.place_toasts()
         elif field.has_focus or field.value:
             field.value = ""
             self.prefs.close_filter()
