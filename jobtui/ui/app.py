@@ -107,8 +107,8 @@ class JobtuiApp(App[int]):
         self.run_worker(self.session.start(), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:
-        remembered = UiPrefs.from_dict(self.session.prefs()).theme or None
-        wanted = themes.initial(remembered, self.options.theme)
+        prefs = UiPrefs.from_dict(self.session.prefs())
+        wanted = themes.initial(prefs.theme or None, self.options.theme, prefs.theme_for)
         return wanted if wanted in self.available_themes else themes.TERMINAL[0]
 
     async def on_unmount(self) -> None:
@@ -137,9 +137,11 @@ class JobtuiApp(App[int]):
             self.push_screen(HelpScreen(dict(self.options.keymap), bool(self.session.paused)))
 
     def action_toggle_theme(self) -> None:
-        self.theme = themes.toggled(self.theme)
+        configured = self.options.theme
+        self.theme = themes.following(self.theme, configured)
         prefs = self.main.prefs
-        prefs.apply(replace(prefs.current, theme=self.theme), save=True)
+        prefs.apply(replace(prefs.current, theme=self.theme, theme_for=configured), save=True)
+        self.notify(themes.announcement(self.theme, configured), markup=False, timeout=3)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every action of ours, by the words the footer uses."""
@@ -150,7 +152,7 @@ class JobtuiApp(App[int]):
             run = partial(self.run_action, binding.action, self.main)
             keys = keys_for(binding, dict(self.options.keymap))
             yield SystemCommand(description(binding, paused), f"key: {keys}", run)
-        yield SystemCommand("Light/dark theme", "switch the colour theme", self.action_toggle_theme)
+        yield SystemCommand("Next theme", "key: t", self.action_toggle_theme)
 
 
 def build_app(

@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding] = [
     # Textual 8 does not quit on Ctrl+C; monitor users (htop, k9s) expect it to.
     Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_ctrl"),
     Binding("question_mark", "help", "Help", key_display="?", id="help"),
-    Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle_theme"),
+    Binding("t", "toggle_theme", "Next theme", show=False, id="toggle_theme"),
 ]
 
 # The main screen: the table of jobs and its detail pane.

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyte
+from rich.color import ColorSystem
 from rich.console import COLOR_SYSTEMS
+from rich.style import Style
 from textual.strip import Strip
 
 # SGR sequences, and the colour parameters inside them (30-37, 38;…, 39 is "default").
@@ -53,6 +55,16 @@ def colour_params(data: str) -> list[str]:
     return found
 
 
+def _sgr(style: Style, system: ColorSystem) -> str:
+    # Textual keeps a style's codes on the (shared, cached) Style for the one depth a
+    # terminal has: put them back, or later renders at another depth would take ours.
+    kept = style._ansi
+    try:
+        return Strip.render_ansi(style, system)
+    finally:
+        style._ansi = kept
+
+
 def painted(app: Any, color_system: str = "256") -> Painted:
     """Render the whole screen (modals over what they cover) as the terminal would get it.
 
@@ -67,7 +79,7 @@ def painted(app: Any, color_system: str = "256") -> Painted:
         out.append(f"\x1b[{y + 1};{update.region.x + 1}H")
         for strip in line:
             for text, style, _ in strip:
-                sgr = Strip.render_ansi(style, system) if style is not None else ""
+                sgr = _sgr(style, system) if style is not None else ""
                 out.append(f"\x1b[{sgr}m{text}\x1b[0m" if sgr else text)
     data = "".join(out)
     screen = pyte.Screen(width, height)

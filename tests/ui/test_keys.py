@@ -129,8 +129,8 @@ async def test_help_palette_and_theme() -> None:
         await ui.pilot.pause()
         assert ("pause", ()) in ui.session.calls
         await ui.press("t")
-        assert ui.app.theme == "ansi-light"
-        assert ui.session.prefs()["theme"] == "ansi-light"
+        assert ui.app.theme == "textual-dark"
+        assert ui.session.prefs()["theme"] == "textual-dark"
 
 
 async def test_keymap_from_config_remaps_by_binding_id() -> None:

@@ -205,16 +205,16 @@ class MainScreen(Screen[None]):
 
     # Copying, through OSC 52.
     def action_copy_id(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             clipboard.copy(self.app, job.entry.job_id, "the job ID")
 
     def action_copy_detail(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             clipboard.copy(self.app, clipboard.failure_text(job), "failure detail")
 
     def action_copy_json(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")

@@ -61,6 +61,14 @@ class MainView:
         key = self.table.selected_key
         return self.jobs.get(key) if key else None
 
+    def job_to_act_on(self) -> Optional[WatchedJob]:
+        """The selected job; with none (an empty or filtered-out table), say so."""
+        job = self.selected_job()
+        if job is None:
+            words = "No job selected: add one with a." if not self.jobs else "No job selected."
+            self.screen.app.notify(words, severity="warning", markup=False, timeout=3)
+        return job
+
     def reload_jobs(self) -> None:
         """Re-read every job from the session (start, and after watchlist edits)."""
         self.jobs = {job.entry.key: job for job in self.tui.session.jobs()}
