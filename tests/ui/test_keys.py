@@ -24,6 +24,8 @@ async def test_detail_opens_follows_the_cursor_moves_below_and_closes() -> None:
         await ui.press("enter")
         assert "ELB private IP is not configured" in ui.detail()
         assert "CreateELBTask" in ui.detail() and "req-0001" in ui.detail()
+        await ui.press("escape")  # the pane had the keys: the table has them again
+        assert ui.main.detail.display
         await ui.press("j")
         assert "resizeCluster" in ui.detail()
         await ui.press("k")
@@ -177,8 +179,8 @@ async def test_a_kept_filter_shows_its_slash_and_escape_clears_it() -> None:
         await ui.press("slash", *"resize", "enter")
         bar = ui.main.query_one("#filter-bar")
         assert bar.display and str(ui.main.query_one("#filter-prompt").render()) == "/"
-        await ui.press("enter")  # the detail opens; the first Escape closes it
-        await ui.press("escape")
+        await ui.press("enter")  # the detail opens with the keys; Escape, Escape closes it
+        await ui.press("escape", "escape")
         assert not ui.main.detail.display and "1 of 4 shown" in ui.status_line()
         await ui.press("escape")
         assert "4 jobs" in ui.status_line() and not bar.display

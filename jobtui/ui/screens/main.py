@@ -137,15 +137,23 @@ class MainScreen(Screen[None]):
         self.table.action_cursor_up()
 
     def action_open_detail(self) -> None:
+        """Open the pane and give it the keys, so the arrows scroll the failure text."""
+        self.show_detail()
+        self.detail.focus()
+
+    def show_detail(self) -> None:
         self.detail.display = True
         self.view.update_detail()
         self.place_toasts()
 
     def action_close_detail(self) -> None:
-        # Escape in the filter, or with nothing else open, drops the filter (k9s, htop);
-        # Enter keeps it.
+        # From the pane, Escape hands the keys back to the table; from the table it
+        # closes the pane. In the filter, or with nothing else open, it drops the
+        # filter (k9s, htop); Enter keeps it.
         field = self.query_one("#filter", Input)
-        if self.detail.display and not field.has_focus:
+        if self.detail.display and self.detail.has_focus:
+            self.table.focus()
+        elif self.detail.display and not field.has_focus:
             self.detail.display = False
             self.table.focus()
             self.place_toasts()
@@ -156,7 +164,7 @@ class MainScreen(Screen[None]):
     def action_toggle_layout(self) -> None:
         layout = "bottom" if self.prefs.current.detail_layout == "right" else "right"
         self.prefs.apply(replace(self.prefs.current, detail_layout=layout), save=True)
-        self.action_open_detail()
+        self.show_detail()
 
     # The watchlist: asked and worded by `WatchlistKeys`.
     def action_add(self) -> None:
