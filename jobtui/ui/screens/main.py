@@ -30,6 +30,7 @@ from jobtui.ui.table import messages as table_messages
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
+from jobtui.ui.widgets.empty_state import EmptyState
 from jobtui.ui.widgets.status_bar import StatusBar
 
 
@@ -60,6 +61,7 @@ class MainScreen(Screen[None]):
                 zone=zone,
                 now=now,
             )
+            yield EmptyState(id="empty")
             yield JobDetail(zone=zone, id="detail")
         # "/" before the words, as in less, k9s and htop: a kept filter reads as one.
         with Horizontal(id="filter-bar"):
