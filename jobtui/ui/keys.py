@@ -56,6 +56,7 @@ BUILTIN_KEYS: list[tuple[str, str]] = [
     ("↑ ↓ PgUp PgDn Home End", "Move in the table"),
     ("ctrl+p", "Every action by name"),
     ("tab, shift+tab", "Next/previous pane"),
+    ("↑ ↓ j k g G in the detail pane", "Scroll it (after Enter or Tab)"),
 ]
 
 
