@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding] = [
     # Textual 8 does not quit on Ctrl+C; monitor users (htop, k9s) expect it to.
     Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_ctrl"),
     Binding("question_mark", "help", "Help", key_display="?", id="help"),
-    Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle_theme"),
+    Binding("t", "toggle_theme", "Next theme", show=False, id="toggle_theme"),
 ]
 
 # The main screen: the table of jobs and its detail pane.
@@ -69,6 +69,7 @@ BUILTIN_KEYS: list[tuple[str, str]] = [
     ("↑ ↓ PgUp PgDn Home End", "Move in the table"),
     ("ctrl+p", "Every action by name"),
     ("tab, shift+tab", "Next/previous pane"),
+    ("↑ ↓ j k g G in the detail pane", "Scroll it (after Enter or Tab)"),
 ]
 
 

@@ -10,6 +10,7 @@ from jobtui.domain import events
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.session.empty_watchlist import SetupFacts
 
 T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
 PROJECT = "05f2cff45100d5112f4bc00b794ea08e"
@@ -29,6 +30,10 @@ class FakeSession:
         self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
         self.started = self.stopped = False
         self.keys_noted = 0
+        self.setup_facts: Optional[SetupFacts] = None
+
+    def setup(self) -> Optional[SetupFacts]:
+        return self.setup_facts
 
     def jobs(self) -> list[WatchedJob]:
         return list(self._jobs.values())

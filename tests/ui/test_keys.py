@@ -24,6 +24,8 @@ async def test_detail_opens_follows_the_cursor_moves_below_and_closes() -> None:
         await ui.press("enter")
         assert "ELB private IP is not configured" in ui.detail()
         assert "CreateELBTask" in ui.detail() and "req-0001" in ui.detail()
+        await ui.press("escape")  # the pane had the keys: the table has them again
+        assert ui.main.detail.display
         await ui.press("j")
         assert "resizeCluster" in ui.detail()
         await ui.press("k")
@@ -132,8 +134,8 @@ async def test_help_palette_and_theme() -> None:
         await ui.pilot.pause()
         assert ("pause", ()) in ui.session.calls
         await ui.press("t")
-        assert ui.app.theme == "ansi-light"
-        assert ui.session.prefs()["theme"] == "ansi-light"
+        assert ui.app.theme == "textual-dark"
+        assert ui.session.prefs()["theme"] == "textual-dark"
 
 
 async def test_keymap_from_config_remaps_by_binding_id() -> None:
@@ -180,8 +182,8 @@ async def test_a_kept_filter_shows_its_slash_and_escape_clears_it() -> None:
         await ui.press("slash", *"resize", "enter")
         bar = ui.main.query_one("#filter-bar")
         assert bar.display and str(ui.main.query_one("#filter-prompt").render()) == "/"
-        await ui.press("enter")  # the detail opens; the first Escape closes it
-        await ui.press("escape")
+        await ui.press("enter")  # the detail opens with the keys; Escape, Escape closes it
+        await ui.press("escape", "escape")
         assert not ui.main.detail.display and "1 of 4 shown" in ui.status_line()
         await ui.press("escape")
         assert "4 jobs" in ui.status_line() and not bar.display

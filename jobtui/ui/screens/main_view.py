@@ -19,6 +19,7 @@ from jobtui.ui.keys import MAIN_BINDINGS, keys_for
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
+from jobtui.ui.widgets.empty_state import EmptyState
 from jobtui.ui.widgets.status_bar import StatusBar, count_words, ordered_counts
 
 if TYPE_CHECKING:
@@ -62,12 +63,31 @@ class MainView:
         key = self.table.selected_key
         return self.jobs.get(key) if key else None
 
+    def job_to_act_on(self) -> Optional[WatchedJob]:
+        """The selected job; with none (an empty or filtered-out table), say so."""
+        job = self.selected_job()
+        if job is None:
+            words = "No job selected: add one with a." if not self.jobs else "No job selected."
+            self.screen.app.notify(words, severity="warning", markup=False, timeout=3)
+        return job
+
     def reload_jobs(self) -> None:
         """Re-read every job from the session (start, and after watchlist edits)."""
         self.jobs = {job.entry.key: job for job in self.tui.session.jobs()}
         self.table.set_jobs(list(self.jobs.values()))
+        self.update_empty()
         self.update_detail()
         self.update_status()
+
+    def update_empty(self) -> None:
+        """No job watched: how to add one and the set-up state, in the table's place."""
+        empty, box = not self.jobs, self.screen.query_one("#empty", EmptyState)
+        if empty:
+            box.show(self.tui.session.setup())
+        if box.display != empty:
+            box.display, self.table.display = empty, not empty
+            if not empty:
+                self.table.focus()
 
     def store_state(self, state: JobState, changed: bool = True) -> Optional[WatchedJob]:
         """Keep the newest state of a watched job and redraw its row (and detail)."""

@@ -36,7 +36,7 @@ class WatchlistKeys:
             self.call(lambda s: s.add(entries), said=lambda new: _added_sentence(entries, new))
 
     def remove(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is None:
             return
         question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
@@ -63,7 +63,7 @@ class WatchlistKeys:
         self.screen.app.push_screen(_confirm(question, "Prune"), answer)
 
     def refresh(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             key = job.entry.key
             self.call(lambda s: s.refresh(key), done=f"Refreshing {_named(job)}.")

@@ -103,6 +103,10 @@ class JobTable(ScrollView, can_focus=True):
         key = self._rows.cursor
         return None if key is None else self._rows.jobs.get(key)
 
+    def cursor_row_line(self) -> Optional[int]:
+        """The widget line the cursor row is drawn on (0 is the header), if on screen."""
+        return self._painter.line_of(self._rows.cursor)
+
     @property
     def shown_count(self) -> int:
         return len(self._rows.order)

@@ -38,14 +38,20 @@ class RetryInfo:
 def detail_text(
     job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
 ) -> Text:
-    """Every field of the job, its history and failure, in reading order."""
+    """Every field of the job, its history and failure, in reading order.
+
+    A failure comes right under the title (code, meaning, detail, request ID): at 80x24
+    it was below the fold, under the IDs and times.
+    """
     state, record = job.state, job.state.record
-    parts = [_title(job, now), _identity(job)]
+    parts = [_title(job, now)]
+    if record is not None:
+        parts.append(_failure(record))
+    parts.append(_identity(job))
     if record is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_timing(record, state, now, zone), _progress(state)]
-        parts += [_failure(record), _extra(record)]
+        parts += [_timing(record, state, now, zone), _progress(state), _extra(record)]
     parts += [_history(state, zone), _last_poll(state, zone, retry)]
     return Text("\n\n").join(p for p in parts if p.plain)
 
@@ -151,6 +157,9 @@ def _failure(record: JobRecord) -> Text:
     if record.failed_detail:
         out.append("\nFailure detail\n", style="bold")
         out.append_text(Text("\n").join(lit(line) for line in record.failed_detail.splitlines()))
+    if record.request_id:  # what Huawei support asks for first
+        out.append("\n")
+        out.append_text(_rows([("Request ID", record.request_id)]))
     return out
 
 
@@ -175,6 +184,8 @@ def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
 def _last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInfo]) -> Text:
     record, error = state.record, state.error
     request_id = (error.request_id if error else None) or (record.request_id if record else None)
+    if error is None and record is not None and _failure(record).plain:
+        request_id = None  # already under the failure, at the top
     out = _rows(
         [
             ("Last answer", stamp(state.fetched_at, zone) if state.fetched_at else None),
