@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from jobtui.commands import FAILED, OK, TIMEOUT
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import resolve
 from jobtui.commands.output import ZONE_NOTE, any_zone_mismatch, dumps_jobs, status_table
-from jobtui.domain.errors import StoreError, UsageError
+from jobtui.domain.errors import UsageError
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
-
-if TYPE_CHECKING:
-    from jobtui.store.watchlist import StateCache
 
 NAME = "status"
 HELP = "fetch jobs now and show their status"
@@ -72,12 +68,12 @@ async def fetch(
 ) -> tuple[dict[JobKey, JobState], set[JobKey]]:
     """One request per job, through the poller (rate cap, one probe per credential);
     also the keys --max-time left unasked."""
+    from jobtui.commands.record import record_states
     from jobtui.commands.sessions import connections, poller, say_held
     from jobtui.commands.status_progress import Tally, refresh_within
     from jobtui.store.watchlist import StateCache
 
-    cache = StateCache(ctx.paths.state_file)
-    cached = cache.load()
+    cached = StateCache(ctx.paths.state_file).load()
     keys = [entry.key for entry in targets]
     tally = Tally(keys, ctx.stderr if ctx.err_tty else None)
     async with connections(ctx) as conns:
@@ -87,18 +83,8 @@ async def fetch(
         fetcher.seed({key: cached[key] for key in watched & cached.keys()})
         fresh, not_asked = await refresh_within(fetcher, keys, ctx.args.max_time, tally)
         say_held(ctx, conns)
-    cached.update({k: s for k, s in fresh.items() if k in watched and k not in not_asked})
-    _save(ctx, cache, cached, watched)
+    record_states(ctx, fresh, skip=not_asked)
     return fresh, not_asked
-
-
-def _save(
-    ctx: Context, cache: StateCache, states: dict[JobKey, JobState], keep: set[JobKey]
-) -> None:
-    try:
-        cache.save(states, keep=keep)
-    except StoreError as error:
-        ctx.err(f"warning: the state cache was not saved: {error}")
 
 
 def show(ctx: Context, jobs: list[WatchedJob]) -> None:

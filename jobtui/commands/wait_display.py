@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TextIO
+from typing import TextIO, Union
 
 from jobtui.commands.output import clean, note, progress_text, status_word
 from jobtui.domain.state import JobKey, WatchedJob
@@ -74,3 +74,16 @@ class LiveLines:
 
     def close(self) -> None:
         self._stream.flush()
+
+
+class NoLines:
+    """--quiet: nothing on stdout; the exit status tells."""
+
+    def show(self, jobs: list[WatchedJob], now: datetime) -> None:
+        """Nothing to draw."""
+
+    def close(self) -> None:
+        """Nothing drawn."""
+
+
+Display = Union[LiveLines, PlainLines, NoLines]
