@@ -10,9 +10,9 @@ from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
 from jobtui.commands.sdk_project import default_project, region_project
+from jobtui.commands.stdin_ids import read_stdin_ids
 from jobtui.domain.errors import UsageError
 from jobtui.domain.id_shape import ADDED_ANYWAY, shape_warnings
-from jobtui.domain.parse_input import read_job_lines
 from jobtui.domain.state import WatchEntry
 from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
@@ -64,20 +64,7 @@ def run(ctx: Context) -> int:
 
 def _from_stdin(ctx: Context, project: Optional[str]) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    try:
-        parsed = read_job_lines(ctx.stdin, project)
-    except UnicodeDecodeError as exc:  # a binary file piped in by mistake
-        raise UsageError(
-            f"standard input is not text (byte {exc.object[exc.start]:#04x} at offset "
-            f"{exc.start}); give job IDs as lines of text."
-        ) from None
-    for error in parsed.errors:
-        ctx.err(f"standard input {error}.")
-    unsaid = parsed.error_count - len(parsed.errors)
-    if unsaid:
-        ctx.err(f"standard input: {unsaid} more bad lines not shown.")
-    if not parsed.keys and not parsed.error_count:
-        ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
+    parsed = read_stdin_ids(ctx, project)
     return parsed.keys, parsed.error_count
 
 

@@ -19,8 +19,9 @@ examples:
   jobtui prune
   jobtui prune --older-than 7d
 
-A job counts as finished by its last known status (see 'jobtui list'); run
-'jobtui status' first to bring that up to date. Durations: 90s, 15m, 12h, 7d, 2w."""
+A job counts as finished by its last known status (see 'jobtui list'), as the
+monitor, 'jobtui status' and 'jobtui wait' last saw it: 'jobtui wait X && jobtui
+prune' drops X. Durations: 90s, 15m, 12h, 7d, 2w."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

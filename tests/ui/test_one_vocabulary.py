@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from jobtui.commands import output
+from jobtui.commands.job_table import table_lines
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.domain.words import status_word
@@ -31,7 +32,7 @@ async def test_a_status_reads_the_same_everywhere(api: str, word: str) -> None:
         await pilot.pause()
         table_line = app.line(1)
     detail = detail_text(job, NOW).plain
-    cli = output.table([output.row(job, NOW)], output.HEADERS, 80)
+    cli = "\n".join(table_lines([job], NOW, 80))
     assert status_word(api) == word
     for shown in (table_line, detail.splitlines()[0], cli.splitlines()[1]):
         assert f" {word} " in f" {shown} "
