@@ -62,7 +62,10 @@ class Poller:
         self._connections = connections
         self._concurrency = max(1, settings.concurrency)
         self._clock, self._sleep, self._on_event = clock, sleep, on_event
-        self.schedule = Schedule(settings.refresh_interval, rand=rand)
+        self.schedule = Schedule(
+            settings.refresh_interval, rand=rand,
+            adaptive=settings.schedule == "adaptive", rate_per_minute=settings.rate_per_minute,
+        )  # fmt: skip
         self.bucket = TokenBucket(settings.rate_per_minute, clock=clock, sleep=sleep)
         self._fetcher = Fetcher(
             connections, self.schedule, self.bucket,

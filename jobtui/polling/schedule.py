@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Callable, Optional
 
-from jobtui.domain.state import JobKey
+from jobtui.domain.state import JobKey, JobState
+from jobtui.polling.attention import FLOOR, PACE, plan
 from jobtui.polling.backoff import backoff_delay
+from jobtui.polling.demand import Demand
 
 NEVER = math.inf
 # A job whose status changed this recently is polled before quiet ones.
@@ -31,15 +34,28 @@ class Slot:
     fetched: bool = False
     # A request for it is out: it is not due again until that one lands or is dropped.
     in_flight: bool = False
+    # Why it is due when it is (the detail pane says it), and the requests/s it wants.
+    reason: str = "first look"
+    rate: float = 0.0
 
 
 class Schedule:
-    """Per-job due times: active at the interval, terminal never, errors backed off."""
+    """Per-job due times: terminal never, errors backed off, the others `adaptive`ly
+    (`jobtui.polling.attention`, within `rate_per_minute`) or every `interval` (fixed)."""
 
-    def __init__(self, interval: float, *, rand: Callable[[], float] = random.random) -> None:
+    def __init__(
+        self,
+        interval: float,
+        *,
+        rand: Callable[[], float] = random.random,
+        adaptive: bool = False,
+        rate_per_minute: float = math.inf,
+    ) -> None:
         self.interval = interval
+        self.adaptive = adaptive
         self._rand = rand
         self._slots: dict[JobKey, Slot] = {}
+        self.demand = Demand(rate_per_minute)
 
     def __contains__(self, key: object) -> bool:
         return key in self._slots
@@ -50,10 +66,16 @@ class Schedule:
     def add(self, key: JobKey, now: float, *, terminal: bool = False) -> None:
         """Watch a job: due now, or never when its cached status is final."""
         if key not in self._slots:
-            self._slots[key] = Slot(due=NEVER if terminal else now, fetched=terminal)
+            slot = self._slots[key] = Slot(due=NEVER if terminal else now, fetched=terminal)
+            if terminal:
+                slot.reason = "finished: never asked again"
+            else:
+                self.demand.want(slot, 1.0 / self.interval)
 
     def discard(self, key: JobKey) -> None:
-        self._slots.pop(key, None)
+        slot = self._slots.pop(key, None)
+        if slot is not None:
+            self.demand.want(slot, 0.0)
 
     @property
     def window(self) -> float:
@@ -96,8 +118,26 @@ class Schedule:
         slot = self._slots.get(key)
         return None if slot is None or slot.due == NEVER else slot.due
 
+    @property
+    def longest(self) -> float:
+        """The stated maximum wait of a job that answers (the budget allowing)."""
+        return FLOOR * self.interval / PACE if self.adaptive else self.interval
+
+    def reason(self, key: JobKey) -> Optional[str]:
+        """Why the job is due when it is ("near its ETA", "floor", ...)."""
+        slot = self._slots.get(key)
+        return None if slot is None else slot.reason
+
     def succeeded(
-        self, key: JobKey, now: float, *, terminal: bool, changed: bool, cycle: float = NEVER
+        self,
+        key: JobKey,
+        now: float,
+        *,
+        terminal: bool,
+        changed: bool,
+        cycle: float = NEVER,
+        state: Optional[JobState] = None,
+        wall: Optional[datetime] = None,
     ) -> None:
         """An answer landed: terminal jobs are never due again unless forced.
 
@@ -110,7 +150,23 @@ class Schedule:
         slot.errors, slot.forced, slot.fetched = 0, False, True
         if changed:
             slot.changed_at = now
-        slot.due = NEVER if terminal else min(now, cycle + self.window) + self.interval
+        if terminal:
+            slot.due, slot.reason = NEVER, "finished: never asked again"
+            self.demand.want(slot, 0.0)
+            return
+        slot.due = min(now, cycle + self.window) + self._wait(slot, state, wall)
+
+    def _wait(self, slot: Slot, state: Optional[JobState], wall: Optional[datetime]) -> float:
+        if not self.adaptive or state is None or wall is None:
+            slot.reason = f"every {self.interval:g} s (fixed schedule)"
+            return self.interval
+        wanted = plan(state, wall, self.interval)
+        self.demand.want(slot, 1.0 / wanted.wait)
+        stretch = self.demand.stretch()
+        slot.reason = wanted.reason
+        if stretch > 1.05:
+            slot.reason += f"; budget shared by {self.demand.active} jobs"
+        return min(wanted.wait * stretch, max(self.longest, self.demand.turn()))
 
     def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
         """An error: retry after an exponential, jittered delay (or `at_least`)."""
@@ -119,6 +175,7 @@ class Schedule:
             return now
         slot.errors += 1
         slot.forced = False
+        slot.reason = "retry after an error"
         delay = backoff_delay(slot.errors, self.interval, rand=self._rand)
         slot.due = now + max(delay, at_least)
         return slot.due
@@ -142,4 +199,4 @@ class Schedule:
         else:
             slots = [slot for slot in self._slots.values() if slot.due != NEVER]
         for slot in slots:
-            slot.due, slot.forced = now, True
+            slot.due, slot.forced, slot.reason = now, True, "refresh asked"

@@ -31,7 +31,7 @@ async def on_screen(
     from jobtui.ui.app import build_app
 
     paths = watching_all(tmp)
-    settings = Settings(endpoint=sim.url)
+    settings = Settings(endpoint=sim.url, schedule="fixed")  # faults are tested, not the pace
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env=env or {}, home=tmp),
