@@ -93,9 +93,12 @@ class Schedule:
         return [key for key, _ in ready]
 
     def _rank(self, slot: Slot, now: float) -> int:
-        if slot.forced or not slot.fetched or now - slot.changed_at < RECENT:
+        if slot.forced or not slot.fetched:
             return 0
-        return 1
+        # The fixed schedule puts recently changed jobs first. When more is due than the
+        # cap allows, a quiet job can then wait behind ever-changing ones for hours; the
+        # adaptive one takes the longest overdue first (its waits already weigh the jobs).
+        return 0 if self.adaptive or now - slot.changed_at < RECENT else 1
 
     def next_due(self) -> Optional[float]:
         waiting = (slot.due for slot in self._slots.values() if not slot.in_flight)

@@ -24,7 +24,8 @@ from jobtui.domain.errors import ApiError, ErrorInfo
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import WatchEntry
 from jobtui.polling.connections import Route
-from jobtui.polling.poller import Poller
+from jobtui.polling.fetcher import Router
+from jobtui.polling.poller import Poller, utcnow
 from jobtui.store.config import Settings
 from tests.benchmarks.schedule_mix import Job, stream
 from tests.benchmarks.schedule_watch import HEAD, Outcome, Watch, mean, p90, row
@@ -36,7 +37,7 @@ RATE = 60.0
 
 
 class Fleet:
-    """The jobs' answers at the loop's time, as the simulator would give them."""
+    """The jobs' answers at scenario time, as the simulator would give them."""
 
     def __init__(self, jobs: list[Job], clock: Callable[[], float]) -> None:
         self.timelines = {job.key: job.timeline for job in jobs}
@@ -69,13 +70,28 @@ def policies(slots: int) -> list[tuple[str, Settings]]:
     ]  # fmt: skip
 
 
-async def drive(name: str, jobs: list[Job], settings: Settings) -> Outcome:
-    """Watch `jobs` as an operator would (added at their start, dropped once seen final)."""
+async def drive(
+    name: str,
+    jobs: list[Job],
+    settings: Settings,
+    router: Optional[Router] = None,
+    horizon: Optional[float] = None,
+) -> Outcome:
+    """Watch `jobs` as an operator would (added at their start, dropped once seen final).
+
+    Times are seconds since the call (scenario time). Without `router` the jobs answer
+    from their timelines on this loop's clock; `horizon` ends the watch early.
+    """
     loop = asyncio.get_running_loop()
-    watch = Watch(Fleet(jobs, loop.time), loop.time)
+    origin = loop.time()
+
+    def clock() -> float:
+        return loop.time() - origin
+
+    watch = Watch(router or Fleet(jobs, clock), clock)
     poller = Poller(
         watch, settings=settings, clock=loop.time, on_event=watch.on_event,
-        wall=lambda: START + timedelta(seconds=loop.time()),
+        wall=(lambda: START + timedelta(seconds=clock())) if router is None else utcnow,
     )  # fmt: skip
     watched: dict[tuple[str, str], WatchEntry] = {}
 
@@ -91,10 +107,11 @@ async def drive(name: str, jobs: list[Job], settings: Settings) -> Outcome:
 
     watch.on_final = drop
     for job in jobs:
-        loop.call_at(job.added, add, job)
-    loop.call_at(max(job.end for job in jobs) + 3600, poller.stop)
+        loop.call_at(origin + job.added, add, job)
+    end = horizon if horizon is not None else max(job.end for job in jobs) + 3600
+    loop.call_at(origin + end, poller.stop)
     await poller.run()
-    return Outcome.of(name, jobs, watch)
+    return Outcome.of(name, jobs, watch, horizon=end)
 
 
 def oracle(jobs: list[Job]) -> Outcome:

@@ -8,6 +8,7 @@ job-hour, and the most requests in any 60 s.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -59,18 +60,19 @@ class Outcome:
     missed: int = 0
 
     @classmethod
-    def of(cls, name: str, jobs: list[Job], watch: Watch, offset: float = 0.0) -> Outcome:
+    def of(cls, name: str, jobs: list[Job], watch: Watch, horizon: float = math.inf) -> Outcome:
+        """Ends before `horizon` (less a minute to be seen) count; job-hours up to it."""
         out = cls(name, sent=sorted(watch.sent))
         for job in jobs:
+            out.job_hours += max(0.0, min(job.end, horizon) - job.added) / 3600.0
             seen = watch.seen.get(job.key)
             if seen is None:
-                out.missed += 1
+                out.missed += job.end < horizon - 60
                 continue
-            delay = max(0.0, seen - offset - job.end)
+            delay = max(0.0, seen - job.end)
             out.delays.append(delay)
             if job.final != "SUCCESS":
                 out.unwarned.append(delay)
-            out.job_hours += (job.end - job.added) / 3600.0
         return out
 
     @property

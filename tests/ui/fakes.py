@@ -9,7 +9,7 @@ from typing import Any, Callable, Optional
 from jobtui.domain import events
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import JobRecord
-from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.state import JobKey, JobState, NextCheck, WatchedJob, WatchEntry
 
 T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
 PROJECT = "05f2cff45100d5112f4bc00b794ea08e"
@@ -29,6 +29,10 @@ class FakeSession:
         self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
         self.started = self.stopped = False
         self.keys_noted = 0
+        self.upcoming: dict[JobKey, NextCheck] = {}
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        return self.upcoming.get(key)
 
     def jobs(self) -> list[WatchedJob]:
         return list(self._jobs.values())
