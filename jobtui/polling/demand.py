@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
+from jobtui.polling.attention import FLOOR, PACE, Plan
+
 # Leave a tenth of the budget for first looks, retries and refreshes.
 SHARE = 0.9
 
@@ -32,6 +34,17 @@ class Demand:
         self.active += (rate > 0) - (slot.rate > 0)
         self.total = max(0.0, self.total + rate - slot.rate)
         slot.rate = rate
+
+    def wait(self, slot: Wanting, wanted: Plan, interval: float) -> Plan:
+        """The wait `slot` gets for what it `wanted`: stretched when the budget is short,
+        and at most the floor, or its turn when the budget cannot pay for the floor."""
+        self.want(slot, 1.0 / wanted.wait)
+        stretch = self.stretch()
+        reason = wanted.reason
+        if stretch > 1.05:
+            reason += f"; budget shared by {self.active} jobs"
+        longest = max(FLOOR * interval / PACE, self.turn())
+        return Plan(min(wanted.wait * stretch, longest), reason)
 
     def stretch(self) -> float:
         """How much longer every wait must be for the demand to fit the budget."""

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Callable, Optional
 
 from jobtui.domain.state import JobKey, JobState
-from jobtui.polling.attention import FLOOR, PACE, plan
+from jobtui.polling.attention import plan
 from jobtui.polling.backoff import backoff_delay
 from jobtui.polling.demand import Demand
 
@@ -121,11 +121,6 @@ class Schedule:
         slot = self._slots.get(key)
         return None if slot is None or slot.due == NEVER else slot.due
 
-    @property
-    def longest(self) -> float:
-        """The stated maximum wait of a job that answers (the budget allowing)."""
-        return FLOOR * self.interval / PACE if self.adaptive else self.interval
-
     def reason(self, key: JobKey) -> Optional[str]:
         """Why the job is due when it is ("near its ETA", "floor", ...)."""
         slot = self._slots.get(key)
@@ -163,13 +158,8 @@ class Schedule:
         if not self.adaptive or state is None or wall is None:
             slot.reason = f"every {self.interval:g} s (fixed schedule)"
             return self.interval
-        wanted = plan(state, wall, self.interval)
-        self.demand.want(slot, 1.0 / wanted.wait)
-        stretch = self.demand.stretch()
-        slot.reason = wanted.reason
-        if stretch > 1.05:
-            slot.reason += f"; budget shared by {self.demand.active} jobs"
-        return min(wanted.wait * stretch, max(self.longest, self.demand.turn()))
+        wait, slot.reason = self.demand.wait(slot, plan(state, wall, self.interval), self.interval)
+        return wait
 
     def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
         """An error: retry after an exponential, jittered delay (or `at_least`)."""
