@@ -43,6 +43,9 @@ QUEUED_SHARE = 0.25
 STALLED = 600.0
 
 
+NEAR = "near its ETA"
+
+
 class Plan(NamedTuple):
     """How long until the next look, and why (shown in the detail pane)."""
 
@@ -65,9 +68,12 @@ def _plan(state: JobState, now: datetime) -> Plan:
     if record.status.pending:
         wait = _wait(unwarned * QUEUED_SHARE)
         return _floored(wait, f"queued ({record.status.value}): changes rarely")
+    quiet = _quiet(state, now)
     if ahead is None:
-        return _floored(_wait(unwarned), _quiet(state, now) or "floor (no ETA yet)")
-    return _near_end(ahead, unwarned, now)
+        return _floored(_wait(unwarned), quiet or "floor (no ETA yet)")
+    planned = _near_end(ahead, unwarned, now)
+    # A job that stopped moving is worth saying so, unless its end is near.
+    return planned if quiet is None or planned.reason == NEAR else Plan(planned.wait, quiet)
 
 
 def _near_end(ahead: Forecast, unwarned: float, now: datetime) -> Plan:
@@ -78,11 +84,11 @@ def _near_end(ahead: Forecast, unwarned: float, now: datetime) -> Plan:
         late = duration(timedelta(seconds=-to_end), seconds=False)
         return _floored(_wait(unwarned), f"past its ETA by {late}")
     if to_end <= 2 * spread:
-        return Plan(max(MIN_GAP, min(_wait(unwarned + 1 / (4 * spread)), FLOOR)), "near its ETA")
+        return Plan(max(MIN_GAP, min(_wait(unwarned + 1 / (4 * spread)), FLOOR)), NEAR)
     opens = to_end - 2 * spread
     wait = _wait(unwarned)
     if opens <= min(wait, FLOOR):
-        return Plan(max(MIN_GAP, opens), "near its ETA")
+        return Plan(max(MIN_GAP, opens), NEAR)
     return _floored(wait, f"floor (ETA in {duration(timedelta(seconds=to_end), seconds=False)})")
 
 
@@ -113,7 +119,7 @@ def _began(state: JobState, now: datetime) -> Optional[datetime]:
 
 
 def _quiet(state: JobState, now: datetime) -> Optional[str]:
-    """ "no progress for 20 min" when the job has shown progress and stopped moving."""
+    """`no progress for 20m` when the job has shown progress and stopped moving."""
     if not state.samples:
         return None
     still = (now - state.samples[-1].at).total_seconds()
