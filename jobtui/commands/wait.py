@@ -39,7 +39,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds")
     parser.add_argument(
-        "--interval", type=float, default=10.0, metavar="S", help="seconds between polls (10)"
+        "--interval",
+        type=float,
+        metavar="S",
+        help="poll every S seconds (a fixed schedule); default: the config's schedule",
     )
     parser.add_argument(
         "--retry-for",

@@ -36,7 +36,10 @@ async def wait_for(ctx: Context, entries: Sequence[WatchEntry]) -> tuple[int, Ve
             ctx.err(event.message)
         changed.set()
 
-    settings = dataclasses.replace(ctx.settings, refresh_interval=max(args.interval, 0.01))
+    settings = ctx.settings
+    if args.interval is not None:  # a pace asked for on the command line: exactly that
+        interval = max(args.interval, 0.01)
+        settings = dataclasses.replace(settings, refresh_interval=interval, schedule="fixed")
     display = _display(ctx)
     async with connections(ctx, settings) as conns:
         watcher = poller(conns, settings, on_event)

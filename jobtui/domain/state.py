@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.history import (
@@ -137,6 +137,13 @@ class JobState:
             samples=unpack_samples(data.get("samples"), MAX_SAMPLES),
             stale=True,
         )
+
+
+class NextCheck(NamedTuple):
+    """When the poller will ask about a job next (None: never) and why, in a few words."""
+
+    at: Optional[datetime]
+    reason: str
 
 
 @dataclass(frozen=True)

@@ -271,8 +271,9 @@ class Fetcher:
         self.states[key] = new
         changed = old.record is None or _shown(old.record) != _shown(record)
         self.schedule.succeeded(
-            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started
-        )
+            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started,
+            state=new, wall=at,
+        )  # fmt: skip
         self.throttle(route).succeeded()
         self._open(self.gates(key))
         before = old.record.status_text if old.record else None

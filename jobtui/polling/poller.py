@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Callable, Optional
 
 from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused, Warned
-from jobtui.domain.state import JobKey, JobState, WatchEntry
+from jobtui.domain.state import JobKey, JobState, NextCheck, WatchEntry
 from jobtui.polling.cycle import run_cycle
 from jobtui.polling.fetcher import Emit, Fetcher, Router
 from jobtui.polling.in_flight import GIVE_UP_AFTER, STRAGGLER_AFTER, InFlight
@@ -62,7 +62,10 @@ class Poller:
         self._connections = connections
         self._concurrency = max(1, settings.concurrency)
         self._clock, self._sleep, self._on_event = clock, sleep, on_event
-        self.schedule = Schedule(settings.refresh_interval, rand=rand)
+        self.schedule = Schedule(
+            settings.refresh_interval, rand=rand,
+            adaptive=settings.schedule == "adaptive", rate_per_minute=settings.rate_per_minute,
+        )  # fmt: skip
         self.bucket = TokenBucket(settings.rate_per_minute, clock=clock, sleep=sleep)
         self._fetcher = Fetcher(
             connections, self.schedule, self.bucket,
@@ -162,6 +165,14 @@ class Poller:
         """When the next request is due (None when nothing is), as a wall time."""
         due = self.schedule.next_due()
         return None if due is None else self._fetcher.wall_at(due)
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        """When the job is asked next and why (the detail pane shows it)."""
+        reason = self.schedule.reason(key)
+        if reason is None:
+            return None
+        due = self.schedule.due_at(key)
+        return NextCheck(None if due is None else self.wall_at(due), reason)
 
     async def run(self) -> None:
         """Poll until `stop()`: a cycle over what is due, then wait for the next."""

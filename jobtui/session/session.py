@@ -29,7 +29,7 @@ from jobtui.domain.events import (
     Warned,
     WatchlistChanged,
 )
-from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.state import JobKey, JobState, NextCheck, WatchedJob, WatchEntry
 from jobtui.session.disk_queue import DiskQueue
 from jobtui.session.edits import Edits
 from jobtui.session.empty_watchlist import SetupFacts
@@ -265,6 +265,10 @@ class Session:
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.poller.refresh(key)
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        """When the job is asked next and why; None before polling starts."""
+        return None if self._poller is None else self._poller.next_check(key)
 
     def note_input(self) -> None:
         """The user pressed a key: new requests wait a moment, so the answer paints first.

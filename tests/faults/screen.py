@@ -31,7 +31,8 @@ async def on_screen(
     from jobtui.ui.app import build_app
 
     paths = watching_all(tmp)
-    settings = Settings(endpoint=sim.url, region=region)
+    # The faults are tested, not the pace: a fixed schedule.
+    settings = Settings(endpoint=sim.url, region=region, schedule="fixed")
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env=env or {}, home=tmp),

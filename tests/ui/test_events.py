@@ -8,6 +8,7 @@ from datetime import timedelta
 from jobtui.domain import events
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import Status
+from jobtui.domain.state import NextCheck
 from jobtui.store.config import DisplaySettings, Settings
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
@@ -97,6 +98,19 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         for expected in ("Last poll failed", "clock_skew", "401", "APIGW.0301", "09:00:40"):
             assert expected in detail, expected
         assert "sync it with NTP" in detail
+
+
+async def test_the_detail_says_when_a_job_is_checked_next_and_why() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[0]
+        ui.session.upcoming[job.entry.key] = NextCheck(T0 + timedelta(seconds=40), "near its ETA")
+        ui.session.emit(events.JobUpdated(job.entry.key, job.state, True))
+        await ui.press("enter")
+        assert "Next check   09:00:40, near its ETA" in ui.detail()
+        ui.session.upcoming[job.entry.key] = NextCheck(None, "finished: never asked again")
+        ui.session.emit(events.JobUpdated(job.entry.key, job.state, True))
+        await ui.pilot.pause()
+        assert "Next check   finished: never asked again" in ui.detail()
 
 
 async def test_a_job_not_asked_says_so_in_detail_without_a_request_id() -> None:

@@ -131,6 +131,7 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
         assert "ELB private IP is not configured" in ui.detail()
         request_id = ui.main.view.jobs[key].state.record.request_id
         assert request_id and request_id in ui.detail()
+        assert "Next check   finished: never asked again" in ui.detail()
 
 
 async def test_refused_credentials_show_a_banner_until_they_work_again(

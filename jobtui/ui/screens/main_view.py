@@ -144,7 +144,9 @@ class MainView:
             return
         key = self.table.selected_key
         job = self.jobs.get(key) if key else None
-        self.detail.show(job, self.tui.now(), self.retry.get(key) if key else None)
+        retry = self.retry.get(key) if key else None
+        upcoming = self.tui.session.next_check(key) if key else None
+        self.detail.show(job, self.tui.now(), retry, upcoming)
 
     def _active_only_key(self) -> Optional[str]:
         """The key that shows every job again, while the table shows unfinished ones only."""

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jobtui.domain.state import WatchedJob
+from jobtui.domain.state import NextCheck, WatchedJob
 from jobtui.ui.mono import without_colour
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
 from jobtui.ui.widgets.hanging import hang
@@ -59,10 +59,19 @@ class JobDetail(VerticalScroll, can_focus=True):
     def on_blur(self) -> None:
         self.query_one("#detail-title", Static).update(self.TITLES[0])
 
-    def show(self, job: Optional[WatchedJob], now: datetime, retry: Optional[RetryInfo]) -> None:
+    def show(
+        self,
+        job: Optional[WatchedJob],
+        now: datetime,
+        retry: Optional[RetryInfo],
+        upcoming: Optional[NextCheck] = None,
+    ) -> None:
         """Draw `job`; a no-op when nothing visible changed (saves bytes over SSH)."""
         self.job = job
-        text = Text("No job selected.") if job is None else detail_text(job, now, self.zone, retry)
+        if job is None:
+            text = Text("No job selected.")
+        else:
+            text = detail_text(job, now, self.zone, retry, upcoming)
         if self.app.no_color:
             text = without_colour(text)
         key = text.plain + repr(text.spans)

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from jobtui.domain.errors import NOT_ASKED, ErrorInfo
 from jobtui.domain.model import JobRecord
-from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.state import JobState, NextCheck, WatchedJob
 from jobtui.domain.timefmt import duration
 from jobtui.domain.words import status_word
 from jobtui.ui.failure_codes import explain
@@ -36,7 +36,11 @@ class RetryInfo:
 
 
 def detail_text(
-    job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
+    job: WatchedJob,
+    now: datetime,
+    zone: Optional[tzinfo] = None,
+    retry: Optional[RetryInfo] = None,
+    upcoming: Optional[NextCheck] = None,
 ) -> Text:
     """Every field of the job, its history and failure, in reading order.
 
@@ -52,7 +56,7 @@ def detail_text(
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
         parts += [_timing(record, state, now, zone), _progress(state), _extra(record)]
-    parts += [_history(state, zone), _last_poll(state, zone, retry)]
+    parts += [_history(state, zone), _last_poll(state, zone, retry, upcoming)]
     return Text("\n\n").join(p for p in parts if p.plain)
 
 
@@ -181,7 +185,12 @@ def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
     return out
 
 
-def _last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInfo]) -> Text:
+def _last_poll(
+    state: JobState,
+    zone: Optional[tzinfo],
+    retry: Optional[RetryInfo],
+    upcoming: Optional[NextCheck],
+) -> Text:
     record, error = state.record, state.error
     request_id = (error.request_id if error else None) or (record.request_id if record else None)
     if error is None and record is not None and _failure(record).plain:
@@ -190,12 +199,23 @@ def _last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInf
         [
             ("Last answer", stamp(state.fetched_at, zone) if state.fetched_at else None),
             ("X-Request-Id", request_id),
+            # After an error "Next retry" says when; otherwise when and why it is asked next.
+            ("Next check", _next_check(upcoming, zone) if error is None else None),
         ]
     )
     if error is not None:
         out.append("\n")
         out.append_text(_error(error, retry, zone))
     return out
+
+
+def _next_check(upcoming: Optional[NextCheck], zone: Optional[tzinfo]) -> Optional[str]:
+    """`13:05:40, near its ETA`; a finished job only says why it is not asked."""
+    if upcoming is None:
+        return None
+    return (
+        upcoming.reason if upcoming.at is None else f"{hms(upcoming.at, zone)}, {upcoming.reason}"
+    )
 
 
 def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo]) -> Text:
