@@ -16,6 +16,7 @@ from typing import Optional
 
 from jobtui.commands import FAILED, INTERRUPTED, PIPE_CLOSED, USAGE
 from jobtui.commands import add as add_cmd
+from jobtui.commands import completion as completion_cmd
 from jobtui.commands import demo as demo_cmd
 from jobtui.commands import discover as discover_cmd
 from jobtui.commands import doctor as doctor_cmd
@@ -32,8 +33,11 @@ from jobtui.domain.errors import ConfigError, JobtuiError, UsageError
 
 COMMANDS: tuple[ModuleType, ...] = (
     add_cmd, remove_cmd, list_cmd, prune_cmd, status_cmd, wait_cmd, discover_cmd,
-    doctor_cmd, paths_cmd, demo_cmd, sim_cmd,
+    doctor_cmd, paths_cmd, demo_cmd, sim_cmd, completion_cmd,
 )  # fmt: skip
+
+# Commands that open the monitor, and so take its options.
+MONITORS = (demo_cmd.NAME,)
 
 # The monitor (no command) and the commands that poll keep jobtui.log.
 LOGGED = (None, "status", "wait", "discover")
@@ -49,6 +53,20 @@ examples:
 With no command, jobtui opens the monitor on the watchlist.
 Exit statuses: 0 ok, 1 failed, 2 usage or configuration error (wait: 3 timeout,
 4 cannot query; status: 3 --max-time ran out)."""
+
+
+class VersionAction(argparse.Action):
+    """`--version`: read from the installed package's metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str = "") -> None:
+        suppress = argparse.SUPPRESS
+        super().__init__(option_strings, suppress, default=suppress, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from jobtui.commands.version import version_line
+
+        print(version_line())
+        parser.exit()
 
 
 class Parser(argparse.ArgumentParser):
@@ -88,14 +106,20 @@ def add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=flag,
         help="show a traceback when something goes wrong",
     )
+
+
+def add_monitor_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Options of the monitor only: `jobtui` itself and `jobtui demo`, not the commands."""
+    flag = False if top else argparse.SUPPRESS
+    group = parser.add_argument_group("monitor options")
     group.add_argument(
         "--low-bandwidth",
         action="store_true",
         default=flag,
-        help="monitor: no animation, coarse clocks, no mouse",
+        help="no animation, coarse clocks, no mouse",
     )
     group.add_argument(
-        "--no-mouse", action="store_true", default=flag, help="monitor: do not capture the mouse"
+        "--no-mouse", action="store_true", default=flag, help="do not capture the mouse"
     )
 
 
@@ -106,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=VersionAction, help="print jobtui's version and exit")
     add_global_options(parser, top=True)
+    add_monitor_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in COMMANDS:
         sub = commands.add_parser(
@@ -119,8 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if module.NAME != "sim":
             add_global_options(sub, top=False)
+        if module.NAME in MONITORS:
+            add_monitor_options(sub, top=False)
         module.configure(sub)
-        sub.set_defaults(handler=module.run)
+        # `completion` walks the whole parser (handed over: commands do not import cli).
+        sub.set_defaults(handler=module.run, top_parser=parser)
     parser.set_defaults(handler=tui_cmd.run)
     return parser
 

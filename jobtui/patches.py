@@ -98,6 +98,28 @@ def write_to_terminal(app: object, sequence: str) -> bool:
     return True
 
 
+def drop_oldest_toasts(app: object, keep: int) -> bool:
+    """Leave only the `keep` newest notifications on screen; True if any were dropped.
+
+    Why: Textual stacks every toast; five at 80x24 covered 16 rows, the cursor row and
+    the detail pane among them. It has no public way to list or dismiss one toast.
+    Guard: `App._notifications` iterates oldest first and `App._unnotify(note,
+    refresh=)` is callable, as in Textual 8.
+    Fallback: every toast stays until its timeout (the stack is taller); False.
+    """
+    notes, unnotify = getattr(app, "_notifications", None), getattr(app, "_unnotify", None)
+    if notes is None or not callable(unnotify):
+        return _left_alone("Textual's notifications")
+    try:
+        shown = list(notes)
+    except TypeError:
+        return _left_alone("Textual's notifications")
+    old = shown[: max(0, len(shown) - keep)]
+    for note in old:
+        unnotify(note, refresh=note is old[-1])
+    return bool(old)
+
+
 def _left_alone(what: str) -> bool:
     """Say (in jobtui's log) that a patch found a shape it does not know; False."""
     log.info("%s changed shape: left as it is, which costs more bytes or CPU", what)
@@ -122,3 +144,14 @@ def _keeps_stream(stream_class: type) -> bool:
     except Exception:  # a changed constructor, or __slots__: a shape we do not know
         return False
     return getattr(probe, "_stream", None) is inner
+
+
+def parser_actions(parser: object) -> list[Any]:
+    """The actions an argparse parser was given (its options, positionals, subcommands).
+
+    Why: `jobtui completion` writes its scripts from the parser itself, so a new option
+    cannot be missing from them. argparse has no public list of its actions.
+    Guard: `_actions` is a list. Fallback: no actions (a script that completes less).
+    """
+    actions = getattr(parser, "_actions", None)
+    return list(actions) if isinstance(actions, list) else []

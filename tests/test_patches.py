@@ -198,3 +198,12 @@ def test_without_a_writable_driver_nothing_is_written_and_nothing_raises(app: ob
     assert patches.write_to_terminal(app, "\x1b]9;done\x07") is False
     driver = getattr(app, "_driver", None)
     assert not getattr(driver, "written", [])
+
+
+def test_a_parser_without_its_action_list_completes_nothing_rather_than_failing() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--label")
+    assert [a.dest for a in patches.parser_actions(parser)] == ["help", "label"]
+    assert patches.parser_actions(object()) == []

@@ -61,8 +61,13 @@ class Where:
     host: str
     project_id: str
     job_id: str
-    # "aksk", "token" or "none": which credentials a 401 message should point at.
+    # "aksk", "ecs", "token" or "none": which credentials a 401 message should point at.
     auth: str = "aksk"
+    # Where they came from, for that message: the environment variables, the
+    # credentials file's path, the metadata service's URL. "" when not known.
+    origin: str = ""
+    # The region the endpoint was chosen for, when there is one: a wrong one is named.
+    region: Optional[str] = None
     # "job", "cluster", or "clusters" (the list of a project's clusters).
     what: str = "job"
 

@@ -18,6 +18,7 @@ import anyio.abc
 import httpx
 
 from jobtui import patches
+from jobtui.api.agency_auth import AgencyAuth
 from jobtui.api.answer import Answer, Where
 from jobtui.api.auth import TokenAuth
 from jobtui.api.endpoints import normalise_endpoint, refuse_token_in_clear, unknown_region_dns
@@ -75,11 +76,15 @@ class DwsClient:
         transport: Optional[httpx.AsyncBaseTransport] = None,
         on_answer: Optional[Callable[[Answer], None]] = None,
         guessed_region: Optional[str] = None,
+        region: Optional[str] = None,
+        origin: str = "",
     ) -> None:
         self.endpoint = normalise_endpoint(endpoint)
         self._guessed_region = guessed_region
         self.host = httpx.URL(self.endpoint).host
         self._auth_kind = _auth_kind(auth)
+        # For messages only: where the credentials came from, the region asked for.
+        self._origin, self._region = origin, region
         if self._auth_kind == "token":
             refuse_token_in_clear(self.endpoint)
         patches.install_pool_check(
@@ -141,21 +146,24 @@ class DwsClient:
     async def get_job(self, project_id: str, job_id: str) -> JobRecord:
         """GET /v1.0/{project_id}/job/{job_id} as a JobRecord, or raise ApiError."""
         url = self.job_url(project_id, job_id)
-        return await self._get(
-            url, Where(self.host, project_id, job_id, self._auth_kind), self._record
-        )
+        return await self._get(url, self._where(project_id, job_id, "job"), self._record)
 
     async def get_cluster(self, project_id: str, cluster_id: str) -> ClusterRecord:
         """GET /v1.0/{project_id}/clusters/{cluster_id} as a ClusterRecord, or raise ApiError."""
         url = self.cluster_url(project_id, cluster_id)
-        where = Where(self.host, project_id, cluster_id, self._auth_kind, "cluster")
+        where = self._where(project_id, cluster_id, "cluster")
         return await self._get(url, where, self._cluster)
 
     async def list_clusters(self, project_id: str) -> list[ClusterRecord]:
         """GET /v1.0/{project_id}/clusters: every cluster of the project, in one request."""
         url = self.cluster_url(project_id)
-        where = Where(self.host, project_id, "", self._auth_kind, "clusters")
+        where = self._where(project_id, "", "clusters")
         return await self._get(url, where, self._clusters)
+
+    def _where(self, project_id: str, item_id: str, what: str) -> Where:
+        return Where(
+            self.host, project_id, item_id, self._auth_kind, self._origin, self._region, what
+        )
 
     async def _get(self, url: str, where: Where, read: Callable[[Answer, Where], T]) -> T:
         answer = await self._fetch(url, {"X-Project-Id": where.project_id}, where)
@@ -229,6 +237,8 @@ class DwsClient:
 def _auth_kind(auth: Optional[httpx.Auth]) -> str:
     if auth is None:
         return "none"
+    if isinstance(auth, AgencyAuth):
+        return "ecs"
     return "token" if isinstance(auth, TokenAuth) else "aksk"
 
 

@@ -59,6 +59,15 @@ class Credentials:
             return TokenAuth(self.token)
         return None
 
+    def origin(self) -> str:
+        """Where a refused key is to be corrected, for the 401's advice: the variables,
+        the file, or the metadata service's URL (never a secret)."""
+        if self.kind == "aksk" and self.source == "environment":
+            return f"{ENV_AK}/SK in the environment"
+        if self.kind == "aksk":
+            return f"ak and sk in {self.source}"
+        return self.source if self.kind == "ecs" else ""
+
     def __str__(self) -> str:
         # The first 4 characters of the AK, as `gh auth status` shows a token.
         if self.kind == "aksk":

@@ -1,7 +1,7 @@
 """Temporary AK/SK of an ECS or BMS agency, from the metadata service as the SDK gets them.
 
 `PUT {url}/meta-data/latest/api/token` (X-Metadata-Token-Ttl-Seconds) gives a metadata
-token (404/405: the service has none, go on without); `GET
+token (404/405/503: the service has none, go on without, as the SDK does); `GET
 {url}/openstack/latest/securitykey` with it gives `credential.access`, `secret`,
 `securitytoken` and `expires_at`. Keys are kept until shortly before they expire and
 fetched again then, or after a 401 (`AgencyKeys.get(stale=...)`), never per request.
@@ -110,8 +110,10 @@ class AgencyKeys:
         response = http.put(TOKEN_PATH, headers={"X-Metadata-Token-Ttl-Seconds": str(TOKEN_TTL)})
         if response.status_code == 200:
             return response.text.strip() or None
-        if response.status_code in (404, 405):
-            return None  # an older metadata service: the key is served without a token
+        if response.status_code in (404, 405, 503):
+            # An older metadata service (or, as the SDK reads a 503, one without the
+            # token API at the moment): the key is served without a token.
+            return None
         raise self._error(f"refused a metadata token (HTTP {response.status_code})")
 
     def _parse(self, body: bytes) -> TempKey:

@@ -24,8 +24,9 @@ def not_found(where: Where, said: str) -> Described:
 
 
 def wrong_endpoint(where: Where, said: str) -> Described:
+    region = f" (chosen for region {where.region})" if where.region else ""
     return "wrong_endpoint", (
-        f"{where.host} has no such API{said}; the endpoint or region is wrong: "
+        f"{where.host}{region} has no such API{said}; the endpoint or region is wrong: "
         "set --region to the job's region, or --endpoint to its DWS address"
     )
 
@@ -89,31 +90,46 @@ def token_text(said: str) -> str:
     return f"The IAM token was refused{said}; get a new one and set JOBTUI_AUTH_TOKEN"
 
 
-def auth_text(number: Optional[str], msg: Optional[str], said: str, auth: str) -> str:
+# What a 401 points at when the client was not told where its key came from.
+SOME_KEY = "HUAWEICLOUD_SDK_AK/SK (or ~/.huaweicloud/credentials)"
+
+
+def auth_text(number: Optional[str], msg: Optional[str], said: str, where: Where) -> str:
+    """The 401 sentence, naming the credential source in use: what to correct, and where."""
     text = (msg or "").lower()
-    if auth == "token":
+    if where.auth == "token":
         return token_text(said)
-    if auth == "none":
+    if where.auth == "none":
         return (
             f"The service wants credentials{said}; set HUAWEICLOUD_SDK_AK/SK "
             "or write them to ~/.huaweicloud/credentials"
         )
+    if where.auth == "ecs":
+        return _agency_text(said, where.origin)
+    check = where.origin or SOME_KEY
     if "not exist" in text:
         return (
-            f"The gateway does not know this access key{said}; check HUAWEICLOUD_SDK_AK "
-            "(or ~/.huaweicloud/credentials) and that the key is active in this account"
+            f"The gateway does not know this access key{said}; check {check} "
+            "and that the key is active in this account"
         )
     if _LOCKED.search(text):
         return (
             f"The access key is locked after repeated failed signatures{said}; "
-            "correct the SK, then wait 5 minutes before trying again"
+            f"correct the SK in {check}, then wait 5 minutes before trying again"
         )
     if number == "0303":
         return (
             f"The gateway refused the request as app authentication{said}; jobtui signs as "
-            "an IAM user, so check that the endpoint is DWS's own and the AK/SK"
+            f"an IAM user, so check that the endpoint is DWS's own and {check}"
         )
+    return f"Authentication failed{said}; check {check} and the project ID"
+
+
+def _agency_text(said: str, url: str) -> str:
+    # The key was fetched again once after the first 401 (AgencyAuth): it is not stale.
+    service = f"the ECS metadata service at {url}" if url else "the ECS metadata service"
     return (
-        f"Authentication failed{said}; check HUAWEICLOUD_SDK_AK/SK "
-        "(or ~/.huaweicloud/credentials) and the project ID"
+        f"The gateway refused this server's agency key{said}, also after fetching it again "
+        f"from {service}; check in the console that the agency attached to this server "
+        "exists and may read DWS in this project"
     )

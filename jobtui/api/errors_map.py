@@ -96,7 +96,7 @@ def _by_gateway(
     if number in ("0301", "0303"):
         if _is_skew(msg, skew):
             return texts.clock_skew(code, skew, said)
-        return "auth", texts.auth_text(number, msg, said, where.auth)
+        return "auth", texts.auth_text(number, msg, said, where)
     if number == "0307":
         return "auth", texts.token_text(said)
     if number == "0101":
@@ -133,7 +133,7 @@ def _by_status(
     if status == 401 and _is_skew(msg, skew):
         return texts.clock_skew(None, skew, said)
     if status == 401:
-        return "auth", texts.auth_text(None, msg, said, where.auth)
+        return "auth", texts.auth_text(None, msg, said, where)
     if status == 403:
         return texts.forbidden(where, said)
     if status == 404 and not html:

@@ -10,13 +10,15 @@ from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import checked, parse_spec
 from jobtui.commands.sdk_project import default_project, region_project
+from jobtui.commands.stdin_ids import read_stdin_ids
 from jobtui.domain.errors import UsageError
-from jobtui.domain.parse_input import read_job_lines
+from jobtui.domain.id_shape import ADDED_ANYWAY, shape_warnings
 from jobtui.domain.state import CLUSTER, JOB, WatchEntry
 from jobtui.domain.watch_key import cluster_key, is_cluster, item_id
+from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
 NAME = "add"
-HELP = "add jobs (or clusters, with --cluster) to the watchlist"
+HELP = "watch jobs, or clusters with --cluster (add them to the watchlist)"
 EPILOG = """\
 examples:
   jobtui add 05f2cff45100d5112f4bc00b794ea08e 2c9080e8845b207101845b245e1e0001
@@ -69,20 +71,7 @@ def run(ctx: Context) -> int:
 
 def _from_stdin(ctx: Context, project: Optional[str]) -> tuple[list[tuple[str, str]], int]:
     """The jobs piped in, and how many lines were bad (each reported on stderr)."""
-    try:
-        parsed = read_job_lines(ctx.stdin, project)
-    except UnicodeDecodeError as exc:  # a binary file piped in by mistake
-        raise UsageError(
-            f"standard input is not text (byte {exc.object[exc.start]:#04x} at offset "
-            f"{exc.start}); give job IDs as lines of text."
-        ) from None
-    for error in parsed.errors:
-        ctx.err(f"standard input {error}.")
-    unsaid = parsed.error_count - len(parsed.errors)
-    if unsaid:
-        ctx.err(f"standard input: {unsaid} more bad lines not shown.")
-    if not parsed.keys and not parsed.error_count:
-        ctx.err("no job IDs on standard input; see 'jobtui add --help' for the forms.")
+    parsed = read_stdin_ids(ctx, project)
     return parsed.keys, parsed.error_count
 
 
@@ -123,6 +112,7 @@ def _entry(ctx: Context, key: tuple[str, str]) -> WatchEntry:
 def _report(ctx: Context, entries: list[WatchEntry], added: list[WatchEntry]) -> None:
     new = {e.key for e in added}
     for entry in entries:
-        state = "added" if entry.key in new else "already watched"
-        kind = "cluster " if entry.is_cluster else ""
-        ctx.out(f"{state}: {kind}{entry.project_id}/{entry.job_id}")
+        verb = NOW_WATCHING if entry.key in new else ALREADY_WATCHED
+        ctx.out(edit_line(verb, entry.project_id, entry.job_id, cluster=entry.is_cluster))
+        for sentence in shape_warnings(entry.project_id, entry.job_id, cluster=entry.is_cluster):
+            ctx.err(f"warning: {sentence}; {ADDED_ANYWAY}.")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from jobtui.api.endpoints import endpoint_for_region
 from jobtui.commands import OK
 from jobtui.commands.cluster_output import phase_word, task_text
 from jobtui.commands.context import Context
-from jobtui.commands.output import clean, table
+from jobtui.commands.job_output import configure_output
+from jobtui.commands.output import clean
 from jobtui.commands.sdk_project import default_project, region_project
+from jobtui.commands.table_fit import Column, render
 from jobtui.domain.errors import UsageError
+from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
 if TYPE_CHECKING:
     from jobtui.domain.cluster import ClusterRecord
@@ -28,15 +31,19 @@ One request (GET /v1.0/{project_id}/clusters) for the whole project, whatever it
 number of clusters. PHASE is 'running' while a task runs (GROWING, REBOOTING…) or the
 status is transitional (CREATING, REDISTRIBUTING…), 'failed' after a failure, else
 'done'. --add watches the running ones as 'jobtui add --cluster' would.
+Output (-o): 'table' fits the terminal (NAME, STATUS, TASK and NOTE are shortened
+with '…'); 'wide' cuts nothing; 'json' an array of objects; 'tsv' tab-separated.
 Without --project: the SDK's project (HUAWEICLOUD_SDK_PROJECT_ID or the credentials
 file), or the project IAM names for --region."""
 HEADERS = ("NAME", "STATUS", "TASK", "PHASE", "NODES", "PROJECT/CLUSTER", "NOTE")
+# Shortened with '…' down to these on a narrow terminal; the rest stay whole.
+FLOORS = {"NAME": 12, "STATUS": 9, "TASK": 8, "NOTE": 16}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--project", metavar="PROJECT_ID", help="the project to look in")
     parser.add_argument("--add", action="store_true", help="watch the clusters that are busy")
-    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    configure_output(parser)
 
 
 def run(ctx: Context) -> int:
@@ -54,10 +61,12 @@ def run(ctx: Context) -> int:
     import asyncio
 
     clusters = asyncio.run(_list(ctx, project))
-    if args.json:
+    form = args.output or ("table" if ctx.tty else "wide")
+    if form == "json":
         ctx.out(clean(json.dumps([_json(c) for c in clusters], indent=2), in_json=True))
     elif clusters:
-        ctx.out(table([_row(c) for c in clusters], HEADERS, ctx.width()))
+        width = ctx.width() if form == "table" else None
+        ctx.out("\n".join(_lines(clusters, form, width, not args.no_headers)))
     else:
         ctx.err(f"project {project} has no clusters in this region.")
     if args.add:
@@ -67,8 +76,8 @@ def run(ctx: Context) -> int:
         wanted = busy_entries(clusters, at, args.region)
         added = {e.key for e in ctx.watchlist.add(wanted)} if wanted else set()
         for entry in wanted:
-            state = "added" if entry.key in added else "already watched"
-            ctx.err(f"{state}: cluster {entry.project_id}/{entry.job_id}")
+            verb = NOW_WATCHING if entry.key in added else ALREADY_WATCHED
+            ctx.err(edit_line(verb, entry.project_id, entry.job_id, cluster=True))
         if not wanted:
             ctx.err("no cluster has an operation running; nothing added.")
     return OK
@@ -82,6 +91,20 @@ async def _list(ctx: Context, project: str) -> list[ClusterRecord]:
             return await poller(conns, ctx.settings).list_clusters(project, ctx.args.region)
         finally:
             say_held(ctx, conns)
+
+
+def _lines(
+    clusters: list[ClusterRecord], form: str, width: Optional[int], headers: bool
+) -> list[str]:
+    """The table (names and notes shortened to fit `width`), or TSV: every cell whole."""
+    rows = [_row(c) for c in clusters]
+    if form == "tsv":
+        head = ["\t".join(HEADERS)] if headers else []
+        return head + ["\t".join(r) for r in rows]
+    columns = [
+        Column(name, [r[i] for r in rows], FLOORS.get(name, 0)) for i, name in enumerate(HEADERS)
+    ]
+    return render(columns, width, headers=headers)
 
 
 def _row(cluster: ClusterRecord) -> list[str]:

@@ -19,6 +19,7 @@ from jobtui.api.answer import SKEW_LIMIT, describe_offset
 from jobtui.commands.doctor_report import Check, fail, ok, warn
 from jobtui.commands.doctor_setup import PROBE_JOB, SHOWN_AK, Target
 from jobtui.domain.errors import ApiError, ErrorInfo
+from jobtui.domain.words import status_word
 from jobtui.polling.gates import CREDENTIAL_PROBE
 from jobtui.store.refusals import RETRY_ENV, Refusal, RefusalBook, held_sentence
 
@@ -64,6 +65,8 @@ async def request(
         zone=route.zone,
         timeout=TIMEOUT,
         on_answer=outcome.answers.append,
+        region=route.region,
+        origin=creds.origin(),
     )
     try:
         record = await client.get_job(entry.project_id, entry.job_id)
@@ -83,7 +86,7 @@ async def request(
     if key is not None:
         book.clear(key, wall())
     rid = f" (request ID {record.request_id})" if record.request_id else ""
-    said = f"key accepted: job {entry.job_id} is {record.status_text}{rid}"
+    said = f"key accepted: job {entry.job_id} is {status_word(record.status_text)}{rid}"
     outcome.check = ok("request", said)
     return outcome
 

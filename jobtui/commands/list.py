@@ -6,29 +6,34 @@ import argparse
 
 from jobtui.commands import OK
 from jobtui.commands.context import Context
-from jobtui.commands.output import dumps_jobs, status_table
+from jobtui.commands.job_output import EPILOG as OUTPUT_EPILOG
+from jobtui.commands.job_output import configure_output, print_jobs, wants_json
 from jobtui.domain.state import JobState, WatchedJob
 
 NAME = "list"
 HELP = "show the watched jobs as last seen (no network)"
-EPILOG = """\
+EPILOG = (
+    """\
 examples:
   jobtui list
   jobtui list --json | jq -r '.[] | select(.status == "FAIL") | .job_id'
+  jobtui list -o tsv --no-headers | cut -f1
 
-The JSON objects have the same keys as 'jobtui status --json'."""
+The JSON objects have the same keys as 'jobtui status --json'.
+
+"""
+    + OUTPUT_EPILOG
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    configure_output(parser)
 
 
 def run(ctx: Context) -> int:
     jobs = known_jobs(ctx)
-    if ctx.args.json:
-        ctx.out(dumps_jobs(jobs))
-    elif jobs:
-        ctx.out(status_table(jobs, ctx.clock(), ctx.width()))
+    if jobs or wants_json(ctx):
+        print_jobs(ctx, jobs)
     else:
         ctx.err("the watchlist is empty; add a job with 'jobtui add PROJECT_ID JOB_ID'.")
     return OK

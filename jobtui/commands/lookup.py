@@ -9,6 +9,7 @@ from typing import Optional
 from jobtui.domain.errors import UsageError
 from jobtui.domain.model import validate_id
 from jobtui.domain.state import CLUSTER, WatchEntry, cluster_key
+from jobtui.domain.words import NOT_WATCHED
 
 
 def checked(project: Optional[str], job: str, text: str) -> tuple[Optional[str], str]:
@@ -50,7 +51,7 @@ def resolve(
         project, job = parse_spec(spec)
         if entry is None and project is None:
             raise UsageError(
-                f"Job {job} is not in the watchlist; give it as PROJECT_ID/JOB_ID "
+                f"Job {job} is {NOT_WATCHED}; give it as PROJECT_ID/JOB_ID "
                 "or add it with 'jobtui add'."
             )
         if entry is None:
@@ -69,8 +70,6 @@ def resolve_clusters(
 ) -> list[WatchEntry]:
     """Clusters for `--cluster PROJECT_ID CLUSTER_ID`, `PROJECT_ID/CLUSTER_ID` or a
     watched cluster's bare ID; the watched entry (label, region) when there is one."""
-    if len(specs) == 2 and "/" not in "".join(specs):
-        specs = ["/".join(specs)]
     watched = {e.key: e for e in entries if e.is_cluster}
     out: list[WatchEntry] = []
     for spec in specs:

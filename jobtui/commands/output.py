@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
-from typing import Any, Optional
+from typing import Any
 
 from jobtui.commands.cluster_output import cluster_json, task_text
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import clock_time, duration
+from jobtui.domain.words import status_word as shown_status
+from jobtui.domain.words import unanswered_word
 
 # What a terminal would act on instead of showing: C0, DEL and C1 controls (ESC and
 # C1 start OSC 52 clipboard writes, title changes, CSI 2J, DCS), and the invisible
@@ -85,8 +86,8 @@ def status_word(job: WatchedJob) -> str:
     record = job.state.record or job.state.cluster
     if record is None:
         error = job.state.error
-        return "ERROR" if error is not None and error.kind != NOT_ASKED else "?"
-    return clean(record.status_text)
+        return unanswered_word(error.kind) if error is not None and error.kind != NOT_ASKED else "?"
+    return clean(shown_status(record.status_text))
 
 
 def note(job: WatchedJob) -> str:
@@ -124,46 +125,6 @@ def row(job: WatchedJob, now: datetime) -> list[str]:
         duration(record.elapsed(now)) if record else "",
         note(job),
     ]
-
-
-def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str], width: Optional[int]) -> str:
-    """Columns padded to their widest cell; lines cut at `width` (a terminal's) if given."""
-    widths = [max(cell_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    lines = []
-    for cells in [headers, *rows]:
-        padded = [c + " " * (w - cell_width(c)) for c, w in zip(cells, widths)]
-        lines.append(_cut("  ".join(padded).rstrip(), width))
-    return "\n".join(lines)
-
-
-def _cut(line: str, width: Optional[int]) -> str:
-    if width is None or cell_width(line) <= width:
-        return line
-    out = ""
-    for char in line:
-        if cell_width(out + char) > width - 1:
-            break
-        out += char
-    return out + "…"
-
-
-def status_table(jobs: Sequence[WatchedJob], now: datetime, width: Optional[int] = None) -> str:
-    """The table; lines that would wrap at `width` get a short project ID, then are cut.
-
-    Project IDs are 32 characters and usually one per watchlist: their first 8 tell
-    them apart, and the job ID (what `remove` and `wait` take) stays whole.
-    """
-    rows = [row(job, now) for job in jobs]
-    full = table(rows, HEADERS, None)
-    if width is None or max(map(cell_width, full.splitlines())) <= width:
-        return full
-    for cells, job in zip(rows, jobs):
-        cells[4] = f"{job.entry.project_id[:SHORT_PROJECT]}…/{job.entry.job_id}"
-    return table(rows, HEADERS, width)
 
 
 def any_zone_mismatch(jobs: Iterable[WatchedJob]) -> bool:

@@ -10,16 +10,18 @@ from jobtui.commands import OK
 from jobtui.commands.context import Context
 from jobtui.domain.errors import UsageError
 from jobtui.domain.timefmt import parse_duration
+from jobtui.domain.words import FINISHED_WORDS, NO_LONGER_WATCHING, edit_line
 
 NAME = "prune"
-HELP = "remove finished jobs (SUCCESS, FAIL, STOP) from the watchlist"
+HELP = f"stop watching finished jobs ({FINISHED_WORDS})"
 EPILOG = """\
 examples:
   jobtui prune
   jobtui prune --older-than 7d
 
-A job counts as finished by its last known status (see 'jobtui list'); run
-'jobtui status' first to bring that up to date. Durations: 90s, 15m, 12h, 7d, 2w."""
+A job counts as finished by its last known status (see 'jobtui list'), as the
+monitor, 'jobtui status' and 'jobtui wait' last saw it: 'jobtui wait X && jobtui
+prune' drops X. Durations: 90s, 15m, 12h, 7d, 2w."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +40,7 @@ def run(ctx: Context) -> int:
     removed = session.prune(older_than=None if age is None else age.total_seconds())
     gone = before - {job.entry.key for job in session.jobs()}
     for project, job in sorted(gone):
-        ctx.out(f"removed: {project}/{job}")
+        ctx.out(edit_line(NO_LONGER_WATCHING, project, job))
     ctx.err(f"pruned {removed} finished job{'s' if removed != 1 else ''}.")
     return OK
 

@@ -7,16 +7,17 @@ import argparse
 from jobtui.commands import FAILED, OK
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import find
+from jobtui.domain.words import NO_LONGER_WATCHING, NOT_WATCHED, edit_line
 
 NAME = "remove"
-HELP = "remove jobs from the watchlist"
+HELP = "stop watching jobs (the jobs themselves are not touched)"
 EPILOG = """\
 examples:
   jobtui remove 2c9080e8845b207101845b245e1e0001
   jobtui remove 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001
 
 A bare JOB_ID is enough unless the same job ID is watched in two projects.
-Exit status 1 if any job named was not on the watchlist."""
+Exit status 1 if any job named was not watched."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -28,9 +29,9 @@ def run(ctx: Context) -> int:
     found = [(spec, find(spec, entries)) for spec in ctx.args.jobs]
     for spec, entry in found:
         if entry is None:
-            ctx.err(f"{spec} is not on the watchlist.")
+            ctx.err(f"{spec} is {NOT_WATCHED}.")
     keys = list(dict.fromkeys(e.key for _, e in found if e is not None))
     removed = ctx.watchlist.remove(keys) if keys else 0
     for project, job in keys:
-        ctx.out(f"removed: {project}/{job}")
+        ctx.out(edit_line(NO_LONGER_WATCHING, project, job))
     return OK if removed == len(keys) and all(e for _, e in found) else FAILED

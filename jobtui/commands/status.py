@@ -4,38 +4,43 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from jobtui.commands import FAILED, OK, TIMEOUT
 from jobtui.commands.context import Context
+from jobtui.commands.job_output import EPILOG as OUTPUT_EPILOG
+from jobtui.commands.job_output import configure_output, print_jobs, wants_json
 from jobtui.commands.lookup import resolve
-from jobtui.commands.output import ZONE_NOTE, any_zone_mismatch, dumps_jobs, status_table
-from jobtui.domain.errors import StoreError, UsageError
+from jobtui.commands.output import ZONE_NOTE, any_zone_mismatch
+from jobtui.domain.errors import UsageError
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
-
-if TYPE_CHECKING:
-    from jobtui.store.watchlist import StateCache
 
 NAME = "status"
 HELP = "fetch jobs now and show their status"
-EPILOG = """\
+EPILOG = (
+    """\
 examples:
   jobtui status
   jobtui status 2c9080e8845b207101845b245e1e0001
   jobtui status --json 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001
   jobtui status --max-time 60
+  jobtui status -o tsv --no-headers | awk -F'\t' '$2 == "FAIL" {print $1}'
+  watch -n 30 jobtui status -o table
 
 With no JOB, every watched job. On a terminal, stderr counts the jobs asked so far.
 Exit status 1 when any job could not be fetched (its 'error' says why, with the
 request ID support asks for); else 3 when --max-time ran out first (the jobs not
 asked keep their last known state and say 'not asked: --max-time reached'). Jobs not
 asked because their endpoint is down or their credentials were refused say so too
-(error kind 'not_asked', no request ID)."""
+(error kind 'not_asked', no request ID).
+
+"""
+    + OUTPUT_EPILOG
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("jobs", nargs="*", metavar="JOB", help="JOB_ID or PROJECT_ID/JOB_ID")
-    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    configure_output(parser)
     parser.add_argument(
         "--max-time",
         type=float,
@@ -72,12 +77,12 @@ async def fetch(
 ) -> tuple[dict[JobKey, JobState], set[JobKey]]:
     """One request per job, through the poller (rate cap, one probe per credential);
     also the keys --max-time left unasked."""
+    from jobtui.commands.record import record_states
     from jobtui.commands.sessions import connections, poller, say_held
     from jobtui.commands.status_progress import Tally, refresh_within
     from jobtui.store.watchlist import StateCache
 
-    cache = StateCache(ctx.paths.state_file)
-    cached = cache.load()
+    cached = StateCache(ctx.paths.state_file).load()
     keys = [entry.key for entry in targets]
     tally = Tally(keys, ctx.stderr if ctx.err_tty else None)
     async with connections(ctx) as conns:
@@ -87,24 +92,11 @@ async def fetch(
         fetcher.seed({key: cached[key] for key in watched & cached.keys()})
         fresh, not_asked = await refresh_within(fetcher, keys, ctx.args.max_time, tally)
         say_held(ctx, conns)
-    cached.update({k: s for k, s in fresh.items() if k in watched and k not in not_asked})
-    _save(ctx, cache, cached, watched)
+    record_states(ctx, fresh, skip=not_asked)
     return fresh, not_asked
 
 
-def _save(
-    ctx: Context, cache: StateCache, states: dict[JobKey, JobState], keep: set[JobKey]
-) -> None:
-    try:
-        cache.save(states, keep=keep)
-    except StoreError as error:
-        ctx.err(f"warning: the state cache was not saved: {error}")
-
-
 def show(ctx: Context, jobs: list[WatchedJob]) -> None:
-    if ctx.args.json:
-        ctx.out(dumps_jobs(jobs))
-        return
-    ctx.out(status_table(jobs, ctx.clock(), ctx.width()))
-    if any_zone_mismatch(jobs):
+    print_jobs(ctx, jobs)
+    if not wants_json(ctx) and any_zone_mismatch(jobs):
         ctx.err(ZONE_NOTE)

@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TextIO
+from typing import TextIO, Union
 
+from jobtui.commands.live_fit import fitted_lines
 from jobtui.commands.output import clean, note, progress_text, status_word
 from jobtui.domain.state import JobKey, WatchedJob
 
-BAR_WIDTH = 20
 
-
-def bar(job: WatchedJob) -> str:
-    record = job.state.record or job.state.cluster
-    value = record.progress if record is not None and record.progress is not None else 0.0
-    done = round(BAR_WIDTH * value / 100)
-    return "[" + "#" * done + "-" * (BAR_WIDTH - done) + "]"
-
-
-def job_line(job: WatchedJob, *, live: bool) -> str:
-    """Status, progress, name, then the ID: in full for logs, the job ID alone when live."""
-    record = job.state.record
-    said = record.job_name if record else job.state.cluster and job.state.cluster.name
+def job_line(job: WatchedJob) -> str:
+    """A log's line: status, progress, name, the whole PROJECT_ID/JOB_ID, the note."""
+    record, cluster = job.state.record, job.state.cluster
+    said = record.job_name if record else cluster.name if cluster else None
     name = clean(job.entry.label or said or "")
-    ident = job.entry.job_id if live else f"{job.entry.project_id}/{job.entry.job_id}"
-    parts = [
-        f"{status_word(job):<15}",
-        bar(job) if live else "",
-        f"{progress_text(job):>5}",
-        name,
-        ident,
-        note(job),
-    ]
+    ident = f"{job.entry.project_id}/{job.entry.job_id}"
+    parts = [f"{status_word(job):<15}", f"{progress_text(job):>5}", name, ident, note(job)]
     return "  ".join(p for p in parts if p).rstrip()
 
 
@@ -46,7 +31,7 @@ class PlainLines:
         for job in jobs:
             if job.state.record is None and job.state.cluster is None and job.state.error is None:
                 continue  # not asked yet: a "?" line would only be noise in a log
-            line = job_line(job, live=False)
+            line = job_line(job)
             if self._last.get(job.entry.key) != line:
                 self._last[job.entry.key] = line
                 print(f"{now:%H:%M:%S} {line}", file=self._stream, flush=True)
@@ -64,7 +49,7 @@ class LiveLines:
         self._drawn: list[str] = []
 
     def show(self, jobs: list[WatchedJob], now: datetime) -> None:
-        lines = [job_line(job, live=True)[: self._width - 1] for job in jobs]
+        lines = fitted_lines(jobs, self._width)
         if lines == self._drawn:
             return
         up = f"\x1b[{len(self._drawn)}F" if self._drawn else ""
@@ -75,3 +60,16 @@ class LiveLines:
 
     def close(self) -> None:
         self._stream.flush()
+
+
+class NoLines:
+    """--quiet: nothing on stdout; the exit status tells."""
+
+    def show(self, jobs: list[WatchedJob], now: datetime) -> None:
+        """Nothing to draw."""
+
+    def close(self) -> None:
+        """Nothing drawn."""
+
+
+Display = Union[LiveLines, PlainLines, NoLines]

@@ -7,12 +7,13 @@ import contextlib
 import dataclasses
 import time
 from collections.abc import Mapping, Sequence
-from typing import Optional, Union
+from typing import Optional
 
 from jobtui.commands import TIMEOUT
 from jobtui.commands.context import Context
+from jobtui.commands.record import record_states
 from jobtui.commands.sessions import connections, poller, say_held
-from jobtui.commands.wait_display import LiveLines, PlainLines
+from jobtui.commands.wait_display import Display, LiveLines, NoLines, PlainLines
 from jobtui.commands.wait_verdict import Verdict
 from jobtui.domain.events import PollerEvent, PollerFault
 from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
@@ -35,8 +36,11 @@ async def wait_for(ctx: Context, entries: Sequence[WatchEntry]) -> tuple[int, Ve
             ctx.err(event.message)
         changed.set()
 
-    settings = dataclasses.replace(ctx.settings, refresh_interval=max(args.interval, 0.01))
-    display = LiveLines(ctx.stdout, ctx.width() or 80) if ctx.tty else PlainLines(ctx.stdout)
+    settings = ctx.settings
+    if args.interval is not None:  # a pace asked for on the command line: exactly that
+        interval = max(args.interval, 0.01)
+        settings = dataclasses.replace(settings, refresh_interval=interval, schedule="fixed")
+    display = _display(ctx)
     async with connections(ctx, settings) as conns:
         watcher = poller(conns, settings, on_event)
         watcher.set_entries(entries)
@@ -48,8 +52,16 @@ async def wait_for(ctx: Context, entries: Sequence[WatchEntry]) -> tuple[int, Ve
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
             display.close()
+            # What wait saw is what `list` and `prune` go by next (Ctrl-C included).
+            record_states(ctx, watcher.states)
     say_held(ctx, conns)
     return code, verdict
+
+
+def _display(ctx: Context) -> Display:
+    if ctx.args.quiet:
+        return NoLines()
+    return LiveLines(ctx.stdout, ctx.width() or 80) if ctx.tty else PlainLines(ctx.stdout)
 
 
 async def _until_settled(
@@ -58,7 +70,7 @@ async def _until_settled(
     states: Mapping[JobKey, JobState],
     verdict: Verdict,
     changed: asyncio.Event,
-    display: Union[LiveLines, PlainLines],
+    display: Display,
 ) -> int:
     timeout: Optional[float] = ctx.args.timeout
     deadline = None if timeout is None else monotonic() + timeout

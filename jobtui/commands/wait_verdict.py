@@ -18,6 +18,7 @@ from jobtui.domain.events import (
 from jobtui.domain.model import Status
 from jobtui.domain.state import JobKey, JobState
 from jobtui.domain.watch_key import item_id
+from jobtui.domain.words import status_word
 
 # What `wait` retries for --retry-for before exit 4. A 200 without a status word
 # (bad_record) is a proxy, a gateway or a deploy mid-way far more often than a job
@@ -98,5 +99,5 @@ def _failure(state: JobState) -> Optional[str]:
     if cluster is not None:
         return f"failed: {cluster.failure}" if cluster.phase is Phase.FAILED else None
     if record is not None and record.status != Status.SUCCESS:
-        return f"ended {record.status_text}"
+        return f"ended {status_word(record.status_text)}"
     return None

@@ -122,6 +122,12 @@ class Warned:
 
 
 @dataclass(frozen=True)
+class SetupChecked:
+    """The session has found which endpoint and credentials a new job would use
+    (`Session.setup()`): once, after start-up, off the UI's loop."""
+
+
+@dataclass(frozen=True)
 class PollerFault:
     """The poller itself broke (a bug, not a failed request); it goes on at the next interval.
 
@@ -146,5 +152,6 @@ PollerEvent = Union[
     SaveFailed,
     SaveRecovered,
     Warned,
+    SetupChecked,
     PollerFault,
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.cluster_phase import Phase
@@ -179,6 +179,13 @@ class JobState:
             stale=True,
             cluster=ClusterRecord.from_dict(cluster) if isinstance(cluster, dict) else None,
         )
+
+
+class NextCheck(NamedTuple):
+    """When the poller will ask about a job next (None: never) and why, in a few words."""
+
+    at: Optional[datetime]
+    reason: str
 
 
 @dataclass(frozen=True)

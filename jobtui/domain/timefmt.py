@@ -6,10 +6,12 @@ from datetime import datetime, timedelta
 from typing import Optional
 
 
-def duration(delta: Optional[timedelta], seconds: bool = True) -> str:
-    """`45s`, `3m05s`, `2h07m`, `3d04h`; empty when unknown. The CLI's and the TUI's.
+def duration(delta: Optional[timedelta], seconds: bool = False) -> str:
+    """`<1m`, `3m`, `2h07m`, `3d04h`; empty when unknown. The one duration format.
 
-    Without `seconds` (the TUI's once-a-minute tick) under an hour reads `<1m`, `3m`.
+    The table, the detail pane and every command write durations with it, so one job
+    reads the same everywhere. Minutes, because the monitor's clock ticks once a
+    minute; `seconds` (only the monitor's opt-in seconds clock) gives `45s`, `3m05s`.
     """
     if delta is None:
         return ""

@@ -142,11 +142,12 @@ class Connections:
         if client is None:
             from jobtui.api.client import DEFAULT_TIMEOUT, DwsClient
 
-            auth = self._credentials[route.credential].auth()
+            credentials = self._credentials[route.credential]
             timeout = DEFAULT_TIMEOUT if self._timeout is None else self._timeout
             client = DwsClient(
-                route.endpoint, auth, zone=route.zone, timeout=timeout,
+                route.endpoint, credentials.auth(), zone=route.zone, timeout=timeout,
                 transport=self._transport, guessed_region=route.guessed,
+                region=route.region, origin=credentials.origin(),
             )  # fmt: skip
             self._clients[route] = client
         return client
@@ -165,13 +166,17 @@ class Connections:
         where = hosts or self._default_host()
         return f"{where} · {keys}" if keys else where
 
+    def default_endpoint(self) -> str:
+        """Where a job with no settings of its own is asked; UsageError when nowhere."""
+        return resolve_endpoint(
+            self._endpoint or self._settings.endpoint,
+            self._env,
+            self._region or self._settings.region,
+        )
+
     def _default_host(self) -> str:
         try:
-            endpoint = resolve_endpoint(
-                self._endpoint or self._settings.endpoint,
-                self._env,
-                self._region or self._settings.region,
-            )
+            endpoint = self.default_endpoint()
         except JobtuiError:  # the route will say why, job by job
             return "no endpoint"
         return urlsplit(endpoint).netloc

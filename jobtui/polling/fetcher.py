@@ -212,9 +212,21 @@ class Fetcher:
         wait = throttle.wait_time()
         if wait > 0:
             self.schedule.defer(key, self.clock() + wait)
+            if throttle.held_for() > 0:
+                self.held_by_throttle(key, self.clock() + wait)
             return False
         throttle.take()
         return True
+
+    def held_by_throttle(self, key: JobKey, until: float) -> None:
+        """A job its route's Retry-After keeps back says so, unless the 429 was its own."""
+        state = self.states.get(key) or JobState(key)
+        if state.error is not None and state.error.kind in ("throttled", NOT_ASKED):
+            return
+        at = self.wall_at(until).astimezone().strftime("%H:%M")
+        error = ErrorInfo(NOT_ASKED, f"not asked: endpoint throttled (429) until {at}")
+        self.states[key] = replace(state, error=error)
+        self.emit(FetchFailed(key, self.states[key], error, self.wall_at(until)))
 
     def gave_up(self, key: JobKey, seconds: float) -> None:
         """A request that never answered was cancelled: a timeout of this job alone."""
@@ -276,8 +288,9 @@ class Fetcher:
         self.states[key] = new
         changed = old.record is None or _shown(old.record) != _shown(record)
         self.schedule.succeeded(
-            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started
-        )
+            key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started,
+            state=new, wall=at,
+        )  # fmt: skip
         before = old.record.status_text if old.record else None
         became = record.terminal and not old.terminal
         self._took(key, route, old, new, changed, (before, record.status_text, became))
@@ -303,6 +316,8 @@ class Fetcher:
             changed=changed,
             cycle=self.cycle_started,
             rest=CLUSTER_REST if settled else None,
+            state=new,
+            wall=at,
         )
         before = seen.activity if seen else None
         became = settled and seen is not None and seen.phase is Phase.RUNNING
@@ -354,6 +369,8 @@ class Fetcher:
             self._open([endpoint])
         if credential_accepted(error):
             self._open([credential])
+        if error.kind == "not_found":
+            return self.schedule.missing(key, now)
         return self.schedule.failed(key, now, at_least=error.retry_after or 0.0)
 
     def _block_credential(self, key: JobKey, gate: Gate, error: ErrorInfo, now: float) -> float:

@@ -93,8 +93,9 @@ class Gate:
 
 
 def endpoint_down(gate: Gate, error: ErrorInfo, job: object) -> bool:
-    """Whether this error (for `job`) means the whole endpoint is unreachable."""
-    if error.kind in TRANSPORT_KINDS or error.http_status == 503:
+    """Whether this error (for `job`) means the whole endpoint is of no use: unreachable,
+    or a gateway with no DWS job API (wrong region or endpoint: no job there will do)."""
+    if error.kind in TRANSPORT_KINDS or error.http_status == 503 or wrong_endpoint(error):
         return True
     if error.kind == "server":
         gate.strikes.add(job)
@@ -108,12 +109,19 @@ def blames(gate: Gate, error: Optional[ErrorInfo]) -> bool:
         return False
     if gate.kind == "credential":
         return credential_refused(error)
-    return error.kind == "server" or not endpoint_answered(error)
+    return error.kind == "server" or wrong_endpoint(error) or not endpoint_answered(error)
+
+
+def wrong_endpoint(error: Optional[ErrorInfo]) -> bool:
+    """The gateway has no such API (APIGW.0101): the endpoint or region is not the job's."""
+    return error is not None and error.kind == "wrong_endpoint"
 
 
 def not_asked(gate: Gate) -> ErrorInfo:
     """What a job held back by a blocked gate shows: no answer of its own, no request ID."""
     what = HELD_BY_REFUSED_KEY if gate.kind == "credential" else "not asked: endpoint down"
+    if gate.kind == "endpoint" and wrong_endpoint(gate.error):
+        what = "not asked: wrong endpoint or region"
     since = gate.since.astimezone().strftime("%H:%M") if gate.since else "a moment ago"
     return ErrorInfo(NOT_ASKED, f"{what} since {since}")
 

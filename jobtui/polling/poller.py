@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused, Warned
-from jobtui.domain.state import CLUSTER, JobKey, JobState, WatchEntry
+from jobtui.domain.state import CLUSTER, JobKey, JobState, NextCheck, WatchEntry
 from jobtui.domain.watch_key import is_cluster, item_id
 from jobtui.polling.cycle import run_cycle
 from jobtui.polling.fetcher import Emit, Fetcher, Router
@@ -64,7 +64,10 @@ class Poller:
         self._connections = connections
         self._concurrency = max(1, settings.concurrency)
         self._clock, self._sleep, self._on_event = clock, sleep, on_event
-        self.schedule = Schedule(settings.refresh_interval, rand=rand)
+        self.schedule = Schedule(
+            settings.refresh_interval, rand=rand,
+            adaptive=settings.schedule == "adaptive", rate_per_minute=settings.rate_per_minute,
+        )  # fmt: skip
         self.bucket = TokenBucket(settings.rate_per_minute, clock=clock, sleep=sleep)
         self._fetcher = Fetcher(
             connections, self.schedule, self.bucket,
@@ -164,6 +167,14 @@ class Poller:
         """When the next request is due (None when nothing is), as a wall time."""
         due = self.schedule.next_due()
         return None if due is None else self._fetcher.wall_at(due)
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        """When the job is asked next and why (the detail pane shows it)."""
+        reason = self.schedule.reason(key)
+        if reason is None:
+            return None
+        due = self.schedule.due_at(key)
+        return NextCheck(None if due is None else self.wall_at(due), reason)
 
     async def run(self) -> None:
         """Poll until `stop()`: a cycle over what is due, then wait for the next."""

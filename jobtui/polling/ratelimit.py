@@ -9,6 +9,7 @@ stops the jobs of another endpoint or credential.
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Awaitable
 from typing import Callable, Optional
 
@@ -25,6 +26,9 @@ BURST_SHARE = 0.75
 # After a 429 the rate climbs back by this share of the cap per successful request,
 # so it takes a couple of hundred answers to reach the cap again.
 RECOVERY_SHARE = 1 / 200
+# The gateway counts requests per minute; a millisecond more, so that no rounding of
+# times lets one more in.
+WINDOW = 60.001
 
 
 def burst_for(rate_per_minute: float) -> float:
@@ -49,6 +53,10 @@ class _Tokens:
         self._stamp = now
         return now
 
+    def held_for(self) -> float:
+        """Seconds left of a hold the server asked for (Retry-After); 0 when none."""
+        return max(0.0, self._hold_until - self._clock())
+
     def wait_time(self) -> float:
         """Seconds until a request may go; 0 when a token is there."""
         now = self._refill()
@@ -67,12 +75,29 @@ class _Tokens:
 
 
 class TokenBucket(_Tokens):
-    """The global rate cap: `acquire` sleeps (on the injected sleep) for a token."""
+    """The global rate cap: `acquire` sleeps (on the injected sleep) for a token.
+
+    The tokens let a one-shot `status` of a few dozen jobs go at once; the sliding
+    window on top keeps `rate_per_minute` in every 60 s, so neither start-up nor a
+    refresh of everything lands on top of the steady pace: they wait their turn.
+    """
 
     def __init__(self, rate_per_minute: float, *, clock: Clock, sleep: Sleep) -> None:
         super().__init__(rate_per_minute, clock=clock)
         self._sleep = sleep
         self._defer_window = -math.inf
+        self._window = SlidingWindow(rate_per_minute, clock)
+
+    def wait_time(self) -> float:
+        return max(super().wait_time(), self._window.wait_time())
+
+    def take(self) -> None:
+        super().take()
+        self._window.take()
+
+    def refund(self) -> None:
+        super().refund()
+        self._window.refund()
 
     async def acquire(self) -> None:
         """Take one token, sleeping until there is one."""
@@ -86,7 +111,8 @@ class TokenBucket(_Tokens):
     def affordable(self, seconds: float) -> int:
         """How many requests the bucket allows within the next `seconds`."""
         self._refill()
-        return int(self.tokens + max(0.0, seconds) * self.rate / 60.0)
+        tokens = int(self.tokens + max(0.0, seconds) * self.rate / 60.0)
+        return min(tokens, self._window.room(seconds))
 
     def defer(self, seconds: float, budget: float) -> None:
         """Hold new requests for `seconds` (a key press: its answer paints first).
@@ -99,6 +125,40 @@ class TokenBucket(_Tokens):
             self._defer_window = now
         until = min(now + seconds, self._defer_window + budget)
         self._hold_until = max(self._hold_until, until)
+
+
+class SlidingWindow:
+    """At most `rate_per_minute` requests in any 60 s: the send times of the last ones."""
+
+    def __init__(self, rate_per_minute: float, clock: Clock) -> None:
+        self.limit = max(1, int(min(rate_per_minute, 1e7)))
+        self._clock = clock
+        self._sent: deque[float] = deque()
+
+    def _forget(self) -> float:
+        now = self._clock()
+        while self._sent and self._sent[0] <= now - WINDOW:
+            self._sent.popleft()
+        return now
+
+    def wait_time(self) -> float:
+        now = self._forget()
+        if len(self._sent) < self.limit:
+            return 0.0
+        return self._sent[-self.limit] + WINDOW - now
+
+    def take(self) -> None:
+        self._sent.append(self._forget())
+
+    def refund(self) -> None:
+        if self._sent:
+            self._sent.pop()
+
+    def room(self, seconds: float) -> int:
+        """How many may go within the next `seconds` (the older ones age out meanwhile)."""
+        now = self._forget()
+        leaving = sum(1 for at in self._sent if at + WINDOW <= now + seconds)
+        return self.limit - len(self._sent) + leaving
 
 
 class Throttle(_Tokens):

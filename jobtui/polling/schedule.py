@@ -5,12 +5,18 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Callable, Optional
 
-from jobtui.domain.state import JobKey
+from jobtui.domain.state import JobKey, JobState
+from jobtui.domain.timefmt import duration
+from jobtui.polling.attention import FIRST_WAIT, PACE, plan
 from jobtui.polling.backoff import backoff_delay
+from jobtui.polling.demand import Demand
 
 NEVER = math.inf
+# How often a job the service called unknown (404 not_found) is asked again.
+NOT_FOUND_RETRY = 600.0
 # A job whose status changed this recently is polled before quiet ones.
 RECENT = 600.0
 # Jobs due within this share of the interval (at most MAX_GROUP s) of the first one go
@@ -31,15 +37,28 @@ class Slot:
     fetched: bool = False
     # A request for it is out: it is not due again until that one lands or is dropped.
     in_flight: bool = False
+    # Why it is due when it is (the detail pane says it), and the requests/s it wants.
+    reason: str = "first look"
+    rate: float = 0.0
 
 
 class Schedule:
-    """Per-job due times: active at the interval, terminal never, errors backed off."""
+    """Per-job due times: terminal never, errors backed off, the others `adaptive`ly
+    (`jobtui.polling.attention`, within `rate_per_minute`) or every `interval` (fixed)."""
 
-    def __init__(self, interval: float, *, rand: Callable[[], float] = random.random) -> None:
+    def __init__(
+        self,
+        interval: float,
+        *,
+        rand: Callable[[], float] = random.random,
+        adaptive: bool = False,
+        rate_per_minute: float = math.inf,
+    ) -> None:
         self.interval = interval
+        self.adaptive = adaptive
         self._rand = rand
         self._slots: dict[JobKey, Slot] = {}
+        self.demand = Demand(rate_per_minute)
 
     def __contains__(self, key: object) -> bool:
         return key in self._slots
@@ -50,10 +69,17 @@ class Schedule:
     def add(self, key: JobKey, now: float, *, terminal: bool = False) -> None:
         """Watch a job: due now, or never when its cached status is final."""
         if key not in self._slots:
-            self._slots[key] = Slot(due=NEVER if terminal else now, fetched=terminal)
+            slot = self._slots[key] = Slot(due=NEVER if terminal else now, fetched=terminal)
+            if terminal:
+                slot.reason = "finished: never asked again"
+            else:
+                first = FIRST_WAIT * self.interval / PACE if self.adaptive else self.interval
+                self.demand.want(slot, 1.0 / first)
 
     def discard(self, key: JobKey) -> None:
-        self._slots.pop(key, None)
+        slot = self._slots.pop(key, None)
+        if slot is not None:
+            self.demand.want(slot, 0.0)
 
     @property
     def window(self) -> float:
@@ -71,9 +97,12 @@ class Schedule:
         return [key for key, _ in ready]
 
     def _rank(self, slot: Slot, now: float) -> int:
-        if slot.forced or not slot.fetched or now - slot.changed_at < RECENT:
+        if slot.forced or not slot.fetched:
             return 0
-        return 1
+        # The fixed schedule puts recently changed jobs first. When more is due than the
+        # cap allows, a quiet job can then wait behind ever-changing ones for hours; the
+        # adaptive one takes the longest overdue first (its waits already weigh the jobs).
+        return 0 if self.adaptive or now - slot.changed_at < RECENT else 1
 
     def next_due(self) -> Optional[float]:
         waiting = (slot.due for slot in self._slots.values() if not slot.in_flight)
@@ -96,6 +125,11 @@ class Schedule:
         slot = self._slots.get(key)
         return None if slot is None or slot.due == NEVER else slot.due
 
+    def reason(self, key: JobKey) -> Optional[str]:
+        """Why the job is due when it is ("near its ETA", "floor", ...)."""
+        slot = self._slots.get(key)
+        return None if slot is None else slot.reason
+
     def succeeded(
         self,
         key: JobKey,
@@ -105,6 +139,8 @@ class Schedule:
         changed: bool,
         cycle: float = NEVER,
         rest: Optional[float] = None,
+        state: Optional[JobState] = None,
+        wall: Optional[datetime] = None,
     ) -> None:
         """An answer landed: terminal jobs are never due again unless forced.
 
@@ -118,8 +154,24 @@ class Schedule:
         slot.errors, slot.forced, slot.fetched = 0, False, True
         if changed:
             slot.changed_at = now
-        interval = self.interval if rest is None else rest
-        slot.due = NEVER if terminal else min(now, cycle + self.window) + interval
+        if terminal:
+            slot.due, slot.reason = NEVER, "finished: never asked again"
+            self.demand.want(slot, 0.0)
+            return
+        wait = self._wait(slot, state, wall) if rest is None else self._rest(slot, rest)
+        slot.due = min(now, cycle + self.window) + wait
+
+    def _rest(self, slot: Slot, rest: float) -> float:
+        slot.reason = f"at rest: asked every {duration(timedelta(seconds=rest), seconds=False)}"
+        self.demand.want(slot, 1.0 / rest)
+        return rest
+
+    def _wait(self, slot: Slot, state: Optional[JobState], wall: Optional[datetime]) -> float:
+        if not self.adaptive or state is None or wall is None:
+            slot.reason = f"every {self.interval:g} s (fixed schedule)"
+            return self.interval
+        wait, slot.reason = self.demand.wait(slot, plan(state, wall, self.interval), self.interval)
+        return wait
 
     def failed(self, key: JobKey, now: float, *, at_least: float = 0.0) -> float:
         """An error: retry after an exponential, jittered delay (or `at_least`)."""
@@ -128,8 +180,23 @@ class Schedule:
             return now
         slot.errors += 1
         slot.forced = False
+        slot.reason = "retry after an error"
         delay = backoff_delay(slot.errors, self.interval, rand=self._rand)
         slot.due = now + max(delay, at_least)
+        return slot.due
+
+    def missing(self, key: JobKey, now: float) -> float:
+        """The service says the job does not exist: ask again rarely, not at each backoff step.
+
+        A typo'd or purged job would otherwise cost a request every few minutes for ever;
+        `r` (a forced refresh) still asks at once.
+        """
+        slot = self._slots.get(key)
+        if slot is None:
+            return now
+        slot.errors += 1
+        slot.forced = False
+        slot.due = now + max(NOT_FOUND_RETRY, self.interval)
         return slot.due
 
     def defer(self, key: JobKey, until: float) -> None:
@@ -151,4 +218,4 @@ class Schedule:
         else:
             slots = [slot for slot in self._slots.values() if slot.due != NEVER]
         for slot in slots:
-            slot.due, slot.forced = now, True
+            slot.due, slot.forced, slot.reason = now, True, "refresh asked"

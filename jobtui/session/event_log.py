@@ -79,8 +79,9 @@ class EventLog:
         self._blocked[event.endpoint] = event.error
         if not said:
             when = event.retry_at.isoformat(timespec="seconds")
+            what = "has no DWS job API" if event.error.kind == "wrong_endpoint" else "down"
             log.warning(
-                "endpoint %s down: %s; retrying at %s", event.endpoint, _said(event.error), when
+                "endpoint %s %s: %s; retrying at %s", event.endpoint, what, _said(event.error), when
             )
 
     def _up(self, event: EndpointUp) -> None:

@@ -14,6 +14,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
@@ -25,17 +26,20 @@ from jobtui.domain.events import (
     PollerEvent,
     SaveFailed,
     SaveRecovered,
+    SetupChecked,
     Warned,
     WatchlistChanged,
 )
-from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.state import JobKey, JobState, NextCheck, WatchedJob, WatchEntry
 from jobtui.session.disk_queue import DiskQueue
 from jobtui.session.edits import Edits
+from jobtui.session.empty_watchlist import SetupFacts
 from jobtui.store.config import Settings
 from jobtui.store.paths import Paths
 from jobtui.store.watchlist import StateCache, Watchlist
 
 if TYPE_CHECKING:
+    from jobtui.api.credentials import Credentials
     from jobtui.polling.fetcher import Router
     from jobtui.polling.poller import Poller
 
@@ -45,6 +49,8 @@ if TYPE_CHECKING:
         def label(self) -> str: ...
         def warm_up(self, entries: Iterable[WatchEntry] = ()) -> None: ...
         def exposed(self) -> list[str]: ...
+        def default_endpoint(self) -> str: ...
+        def credentials_for(self, project_id: str) -> Credentials: ...
         async def aclose(self) -> None: ...
 
 
@@ -94,6 +100,7 @@ class Session:
         self._saved_at = clock()
         self._tasks: list[asyncio.Future[None]] = []
         self._failing: dict[str, str] = {}  # what → message of saves that last failed
+        self._setup: Optional[SetupFacts] = None
 
     @classmethod
     def from_paths(cls, paths: Paths, settings: Settings, connections: Links, **kw: Any) -> Session:
@@ -160,13 +167,34 @@ class Session:
         warnings = await asyncio.to_thread(self._warm_up, list(self.edits.entries))
         for warning in warnings:
             self._emit(Warned(warning))
+        self._emit(SetupChecked())
         await self.poller.run()
 
     def _warm_up(self, entries: list[WatchEntry]) -> list[str]:
         import jobtui.polling.poller  # noqa: F401  (imported here, in a thread, for `self.poller`)
 
         self._connections.warm_up(entries)
+        self._setup = self._check_setup()
         return self._connections.exposed()
+
+    def setup(self) -> Optional[SetupFacts]:
+        """Which endpoint and credentials a new job would use; None until start-up has
+        looked (in its thread: the credentials file is read, httpx is imported)."""
+        return self._setup
+
+    def _check_setup(self) -> SetupFacts:
+        facts = SetupFacts()
+        try:
+            facts = replace(facts, endpoint=self._connections.default_endpoint())
+        except JobtuiError as error:
+            facts = replace(facts, endpoint_problem=str(error))
+        try:
+            found = self._connections.credentials_for("")
+        except JobtuiError as error:
+            return replace(facts, credential_problem=str(error))
+        if found.kind == "none":
+            return replace(facts, open_mode=self._settings.project("").credentials == "none")
+        return replace(facts, credential=str(found))
 
     async def stop(self) -> None:
         """Stop polling, save the cache one last time, close the connections."""
@@ -243,6 +271,10 @@ class Session:
         """A project's clusters and what each does, in one request (ApiError if it fails);
         watch the busy ones with `add(jobtui.domain.discovery.busy_entries(...))`."""
         return await self.poller.list_clusters(project_id, region)
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        """When the job is asked next and why; None before polling starts."""
+        return None if self._poller is None else self._poller.next_check(key)
 
     def note_input(self) -> None:
         """The user pressed a key: new requests wait a moment, so the answer paints first.

@@ -8,7 +8,7 @@ config text made literal there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any, Optional
 
@@ -42,7 +42,9 @@ class BannerLine:
 def banner_line(problem: Problem, now: datetime, zone: Optional[tzinfo] = None) -> BannerLine:
     """The issue's words, "Offline since hh:mm, retrying in N s", or the refused credential."""
     retrying = f"retrying in {_seconds(problem.retry_at, now)}"
-    if problem.credential is None:
+    if problem.credential is None and problem.error.kind == "wrong_endpoint":
+        lead = f"Wrong endpoint or region since {_clock(problem.since, zone)}, {retrying}"
+    elif problem.credential is None:
         lead = f"Offline since {_clock(problem.since, zone)}, {retrying}"
     else:
         lead = f"Credentials {problem.credential} refused, {retrying}"
@@ -71,6 +73,13 @@ class StatusFacts:
     # nothing changes no byte on screen; `interval` then stands in for "next".
     seconds: bool = False
     interval: Optional[float] = None
+    # The key that shows every job again, while only unfinished jobs are shown (a
+    # choice remembered across restarts: the line must say it is in effect).
+    active_only_key: Optional[str] = None
+    # How many of `total` are clusters: "4 jobs, 2 clusters".
+    clusters: int = 0
+    # The adaptive schedule asks each job when it is due: "every 10s" would not be true.
+    adaptive: bool = False
 
     @classmethod
     def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
@@ -100,6 +109,11 @@ def status_words(facts: StatusFacts, zone: Optional[tzinfo] = None) -> Iterator[
     """
     for endpoint, nxt, words in _SHORTER:
         yield _words(facts, zone, endpoint, words, nxt)
+    # Then the key said shorter. Kept in the last wording too: a line still too long
+    # loses counts at its right end, never the filter that hides jobs.
+    shortest = _words(facts, zone, False, False, False)
+    for key_words in (" ({} shows all)", " ({}: all)"):
+        yield replace(shortest, shown=_shown(facts, key_words))
 
 
 # (endpoint, next refresh, words around times), longest first.
@@ -115,22 +129,42 @@ def _words(
         paused="PAUSED" if facts.paused else None,
         refreshed=f"refreshed {last}" if words else last,
         next=_next(facts, zone) if nxt and not facts.paused else None,
-        shown=f"│ {shown_label(facts.shown, facts.total)} ",
+        shown=_shown(facts, " ({} shows all)"),
         counts=tuple((status, f"{status} {count}") for status, count in facts.counts),
     )
 
 
-def shown_label(shown: int, total: int) -> str:
-    """`12 of 50 shown`, or `50 jobs` when nothing is hidden."""
-    if shown == total:
-        return f"{total} job" + ("" if total == 1 else "s")
-    return f"{shown} of {total} shown"
+def _shown(facts: StatusFacts, key_words: str) -> str:
+    """`12 of 50 shown`, and `, active only (o shows all)` while that filter is on."""
+    label = shown_label(facts.shown, facts.total, facts.clusters)
+    key = facts.active_only_key
+    if key is not None:
+        label += f", {ACTIVE_ONLY}" + key_words.format(key)
+    return f"│ {label} "
+
+
+ACTIVE_ONLY = "active only"
+
+
+def shown_label(shown: int, total: int, clusters: int = 0) -> str:
+    """`12 of 50 shown`, or `50 jobs` (`48 jobs, 2 clusters`) when nothing is hidden."""
+    if shown != total:
+        return f"{shown} of {total} shown"
+    jobs = total - clusters
+    parts = [_count(jobs, "job")] if jobs or not clusters else []
+    return ", ".join(parts + ([_count(clusters, "cluster")] if clusters else []))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _next(facts: StatusFacts, zone: Optional[tzinfo]) -> str:
     """The next refresh to the second, or the interval when times are coarse."""
     if facts.seconds and facts.next_refresh is not None:
         return f"next {_time(facts.next_refresh, zone, True)}"
+    if facts.adaptive:
+        return "adaptive"  # each job's next check and why: in its detail pane
     return f"every {facts.interval:g}s" if facts.interval else ""
 
 

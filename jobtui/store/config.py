@@ -15,7 +15,7 @@ from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from jobtui.domain.model import validate_id
-from jobtui.store.config_schema import DISPLAY, NOTIFY, PROJECT, TOP, Checker
+from jobtui.store.config_schema import DISPLAY, NOTIFY, PROJECT, SCHEDULES, TOP, Checker
 from jobtui.store.tomlfile import dotted, read_toml
 
 DEFAULT_ZONE = "UTC"
@@ -71,6 +71,9 @@ class Settings:
     refresh_interval: float = 10.0
     concurrency: int = 8
     rate_per_minute: float = 60.0
+    # "adaptive": ask where an end is likely (jobtui.polling.attention); "fixed": every
+    # refresh_interval, as jobtui did before.
+    schedule: str = "adaptive"
     zones: Mapping[str, str] = field(default_factory=_frozen)
     projects: Mapping[str, ProjectSettings] = field(default_factory=_frozen)
     notify: NotifySettings = field(default_factory=NotifySettings)
@@ -112,6 +115,7 @@ def settings_from(data: Mapping[str, Any], check: Checker) -> Settings:
     check.number(top, "rate_per_minute", 1, 100000)
     check.endpoint(top.get("endpoint"), ("endpoint",))
     check.credentials(top.get("credentials", "sdk"), ("credentials",))
+    check.choice(top.get("schedule"), SCHEDULES, ("schedule",))
     scalars = {k: v for k, v in top.items() if not isinstance(v, dict)}
     for key in ("refresh_interval", "rate_per_minute"):
         if key in scalars:

@@ -21,6 +21,7 @@ TOP: dict[str, Kind] = {
     "refresh_interval": Number,
     "concurrency": int,
     "rate_per_minute": Number,
+    "schedule": str,
     "zones": dict,
     "projects": dict,
     "notify": dict,
@@ -39,6 +40,7 @@ DISPLAY: dict[str, Kind] = {
 PROJECT: dict[str, Kind] = {"region": str, "endpoint": str, "credentials": str, "label": str}
 # "ecs" (the SDK's chain, then the ECS agency) only when asked: see jobtui.api.ecs_metadata.
 CREDENTIAL_SOURCES = ("sdk", "token", "none", "ecs", "file:")
+SCHEDULES = ("adaptive", "fixed")
 
 _KIND_NAMES = {str: "a string", int: "a whole number", bool: "true or false", dict: "a table"}
 
@@ -107,6 +109,11 @@ class Checker:
             f'{dotted(at)!r} must be "sdk", "ecs", "token", "none" or "file:/path", not {value!r}',
             at,
         )
+
+    def choice(self, value: object, allowed: tuple[str, ...], at: tuple[str, ...]) -> None:
+        if value is not None and value not in allowed:
+            words = " or ".join(f"{word!r}" for word in allowed)
+            raise self.error(f"{dotted(at)!r} must be {words}, not {value!r}", at)
 
     def zone(self, name: object, at: tuple[str, ...]) -> None:
         self.kind(name, str, at)

@@ -80,6 +80,7 @@ class Paths:
             ("state", self.state_file),
             ("prefs", self.prefs_file),
             ("refused", self.refused_file),
+            ("projects", self.project_cache_file),
             ("log", self.log_file),
         ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from functools import partial
@@ -12,11 +12,13 @@ from typing import Any, Callable, ClassVar, Optional
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from jobtui.store.config import Settings
-from jobtui.ui import themes
+from jobtui.ui import themes, toasts
 from jobtui.ui.keys import APP_BINDINGS, MAIN_BINDINGS, description, keys_for
+from jobtui.ui.mono import Colourless
 from jobtui.ui.options import UiOptions
 from jobtui.ui.remembered import UiPrefs
 from jobtui.ui.screens.main import MainScreen
@@ -49,6 +51,7 @@ class JobtuiApp(App[int]):
         self.zone = zone
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._stopped = False
+        self._colourless = (Colourless(),)
         self._last_key: Optional[events.Key] = None
         self.guard: Optional[TerminalGuard] = None
         if title:
@@ -58,6 +61,19 @@ class JobtuiApp(App[int]):
         # Before the first stylesheet parse: a theme set once mounted re-parses all CSS,
         # about 60 ms of start-up.
         self.theme = self._initial_theme()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # NO_COLOR: ours instead of Textual's greyscale, which drew black on black.
+        return self._colourless if self.no_color else super().get_line_filters()
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        super().notify(message, **kwargs)
+        self.call_later(self._place_toasts)  # after Textual has added it
+
+    def _place_toasts(self) -> None:
+        toasts.cap(self)
+        if self.is_screen_installed("main"):
+            self.main.place_toasts()
 
     def now(self) -> datetime:
         return self._clock()
@@ -91,8 +107,8 @@ class JobtuiApp(App[int]):
         self.run_worker(self.session.start(), group="session", exit_on_error=False)
 
     def _initial_theme(self) -> str:
-        remembered = UiPrefs.from_dict(self.session.prefs()).theme or None
-        wanted = themes.initial(remembered, self.options.theme)
+        prefs = UiPrefs.from_dict(self.session.prefs())
+        wanted = themes.initial(prefs.theme or None, self.options.theme, prefs.theme_for)
         return wanted if wanted in self.available_themes else themes.TERMINAL[0]
 
     async def on_unmount(self) -> None:
@@ -121,9 +137,11 @@ class JobtuiApp(App[int]):
             self.push_screen(HelpScreen(dict(self.options.keymap), bool(self.session.paused)))
 
     def action_toggle_theme(self) -> None:
-        self.theme = themes.toggled(self.theme)
+        configured = self.options.theme
+        self.theme = themes.following(self.theme, configured)
         prefs = self.main.prefs
-        prefs.apply(replace(prefs.current, theme=self.theme), save=True)
+        prefs.apply(replace(prefs.current, theme=self.theme, theme_for=configured), save=True)
+        self.notify(themes.announcement(self.theme, configured), markup=False, timeout=3)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every action of ours, by the words the footer uses."""
@@ -134,7 +152,7 @@ class JobtuiApp(App[int]):
             run = partial(self.run_action, binding.action, self.main)
             keys = keys_for(binding, dict(self.options.keymap))
             yield SystemCommand(description(binding, paused), f"key: {keys}", run)
-        yield SystemCommand("Light/dark theme", "switch the colour theme", self.action_toggle_theme)
+        yield SystemCommand("Next theme", "key: t", self.action_toggle_theme)
 
 
 def build_app(

@@ -16,7 +16,9 @@ def copy(app: App[object], text: Optional[str], what: str) -> None:
         app.notify(f"Nothing to copy: this job has no {what}.", severity="warning", markup=False)
         return
     app.copy_to_clipboard(text)
-    app.notify(f"Copied {what} ({len(text)} characters).", markup=False, timeout=3)
+    # OSC 52 has no answer: the terminal may refuse it silently, so say "sent".
+    said = f"Sent {what} ({len(text)} characters) to the clipboard via OSC 52"
+    app.notify(f"{said} (your terminal must allow it).", markup=False, timeout=3)
 
 
 def record_json(job: WatchedJob) -> str:

@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding] = [
     # Textual 8 does not quit on Ctrl+C; monitor users (htop, k9s) expect it to.
     Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_ctrl"),
     Binding("question_mark", "help", "Help", key_display="?", id="help"),
-    Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle_theme"),
+    Binding("t", "toggle_theme", "Next theme", show=False, id="toggle_theme"),
 ]
 
 # The main screen: the table of jobs and its detail pane.
@@ -40,6 +40,19 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("y", "copy_json", "Copy JSON", show=False, id="copy_json"),
 ]
 
+# The table's own keys (it has focus). First and last are in the help; the rest are
+# the arrows and pages the help's last lines name, or repeat j, k and Enter above.
+TABLE_BINDINGS: list[Binding] = [
+    Binding("down,j", "cursor_down", "Down", show=False, id="table.cursor_down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="table.cursor_up"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+    Binding("g,home", "first", "First job", show=False, id="table.first"),
+    Binding("G,end", "last", "Last job", show=False, id="table.last"),
+    Binding("enter", "activate", "Details", show=False, id="table.activate"),
+]
+IN_HELP = ("table.first", "table.last")
+
 # The help screen's own keys; not listed in it (its last line says how to close it).
 HELP_BINDINGS: list[Binding] = [
     Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help_close"),
@@ -57,12 +70,19 @@ BUILTIN_KEYS: list[tuple[str, str]] = [
     ("↑ ↓ PgUp PgDn Home End", "Move in the table"),
     ("ctrl+p", "Every action by name"),
     ("tab, shift+tab", "Next/previous pane"),
+    ("↑ ↓ j k g G in the detail pane", "Scroll it (after Enter or Tab)"),
 ]
 
 
 def all_bindings() -> list[Binding]:
     """Every binding with an id, app-wide first."""
-    return [*APP_BINDINGS, *MAIN_BINDINGS, *HELP_BINDINGS]
+    return [*APP_BINDINGS, *MAIN_BINDINGS, *TABLE_BINDINGS, *HELP_BINDINGS]
+
+
+def help_bindings() -> list[Binding]:
+    """The bindings `?` lists, in the order users meet them: moving first."""
+    ends = [b for b in TABLE_BINDINGS if b.id in IN_HELP]
+    return [*MAIN_BINDINGS[:2], *ends, *MAIN_BINDINGS[2:], *APP_BINDINGS]
 
 
 def description(binding: Binding, paused: bool) -> str:

@@ -14,11 +14,13 @@ from textual.app import App
 from jobtui import patches
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.cluster_phase import Phase
+from jobtui.domain.model import Status
 from jobtui.domain.state import JobState
+from jobtui.domain.words import status_word
 from jobtui.ui.options import UiOptions
 from jobtui.ui.render import literal
 
-_SEVERITY = {"SUCCESS": "information", "FAIL": "error", "STOP": "warning"}
+_SEVERITY = {Status.SUCCESS: "information", Status.FAIL: "error", Status.STOP: "warning"}
 
 
 def finished_message(state: JobState) -> str:
@@ -27,9 +29,9 @@ def finished_message(state: JobState) -> str:
         return _cluster_message(state.cluster)
     record = state.record
     name = record.job_name if record and record.job_name else state.key[1]
-    status = record.status_text if record else "?"
+    status = status_word(record.status_text) if record else "?"
     where = f" at {record.progress:g}%" if record and record.progress is not None else ""
-    if status == "SUCCESS":
+    if record is not None and record.status is Status.SUCCESS:
         where = ""
     return f"Job {literal(name)} ({state.key[1]}) finished: {literal(status)}{where}"
 
@@ -48,13 +50,13 @@ def _phase(cluster: ClusterRecord) -> str:
 def announce_finished(app: App[Any], state: JobState, options: UiOptions) -> None:
     """Toast (markup off: server text is data), then the optional bell and OSC."""
     message = finished_message(state)
-    status = state.record.status_text if state.record else ""
+    status = state.record.status if state.record else None
     title = "Job finished"
     if state.cluster is not None:
-        status = "FAIL" if state.cluster.phase is Phase.FAILED else "SUCCESS"
+        status = Status.FAIL if state.cluster.phase is Phase.FAILED else Status.SUCCESS
         title = "Cluster operation ended"
     if options.notify.toast:
-        severity: Any = _SEVERITY.get(status, "information")
+        severity: Any = _SEVERITY.get(status, "information") if status else "information"
         app.notify(message, title=title, severity=severity, markup=False, timeout=8)
     if options.notify.bell:
         app.bell()

@@ -23,6 +23,8 @@ class UiPrefs:
     active_only: bool = False
     theme: str = ""
     detail_layout: str = "right"
+    # config.toml's theme when `t` chose `theme`; None in prefs from before `t` cycled.
+    theme_for: Optional[str] = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UiPrefs:
@@ -37,6 +39,7 @@ class UiPrefs:
             active_only=data.get("active_only") is True,
             theme=_str(data.get("theme")),
             detail_layout=layout if layout in LAYOUTS else "right",
+            theme_for=_str(data["theme_for"]) if "theme_for" in data else None,
         )
 
     def merged_into(self, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -49,6 +52,8 @@ class UiPrefs:
             theme=self.theme,
             detail_layout=self.detail_layout,
         )
+        if self.theme_for is not None:
+            out["theme_for"] = self.theme_for
         return out
 
 

@@ -17,6 +17,7 @@ from typing import Optional
 from rich.text import Text
 
 from jobtui.domain.model import Status
+from jobtui.domain.words import ERROR, NOT_FOUND, STATUS_WORDS, unanswered_word
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,23 @@ class StatusLook:
 
 
 STATUS_LOOKS = {
-    Status.INIT: StatusLook(".", "INIT", "dim"),
-    Status.WAITING: StatusLook(".", "WAITING", "dim"),
-    Status.DELAY_SCHEDULED: StatusLook(".", "DELAYED", "dim"),
-    Status.RUNNING: StatusLook(">", "RUNNING", "bold cyan"),
-    Status.SUCCESS: StatusLook("+", "SUCCESS", "green"),
-    Status.FAIL: StatusLook("x", "FAIL", "bold red"),
-    Status.STOP: StatusLook("=", "STOPPED", "yellow"),
-    Status.UNKNOWN: StatusLook("?", "UNKNOWN", "magenta"),
+    Status.INIT: StatusLook(".", STATUS_WORDS[Status.INIT], "dim"),
+    Status.WAITING: StatusLook(".", STATUS_WORDS[Status.WAITING], "dim"),
+    Status.DELAY_SCHEDULED: StatusLook(".", STATUS_WORDS[Status.DELAY_SCHEDULED], "dim"),
+    Status.RUNNING: StatusLook(">", STATUS_WORDS[Status.RUNNING], "bold cyan"),
+    Status.SUCCESS: StatusLook("+", STATUS_WORDS[Status.SUCCESS], "green"),
+    Status.FAIL: StatusLook("x", STATUS_WORDS[Status.FAIL], "bold red"),
+    Status.STOP: StatusLook("=", STATUS_WORDS[Status.STOP], "yellow"),
+    Status.UNKNOWN: StatusLook("?", STATUS_WORDS[Status.UNKNOWN], "magenta"),
 }
 NO_ANSWER = StatusLook(" ", "-", "dim")
-ERROR_LOOK = StatusLook("!", "ERROR", "bold red")
+ERROR_LOOK = StatusLook("!", ERROR, "bold red")
+NOT_FOUND_LOOK = StatusLook("?", NOT_FOUND, "magenta")  # the service says: no such job
+
+
+def unanswered_look(kind: str) -> StatusLook:
+    """How a job with no record and a failed last poll of `kind` shows."""
+    return NOT_FOUND_LOOK if unanswered_word(kind) == NOT_FOUND else ERROR_LOOK
 
 
 def status_text(look: StatusLook, word: Optional[str] = None) -> Text:

@@ -16,6 +16,11 @@ from typing import Any, Optional
 from urllib.parse import parse_qs, urlsplit
 
 METADATA_TOKEN = "metadata-token-SECRET"
+# What the public gateway answers a key it does not take.
+REFUSED = {
+    "error_code": "APIGW.0301",
+    "error_msg": "Incorrect IAM authentication information: verify aksk signature fail",
+}
 
 
 @dataclass
@@ -81,7 +86,8 @@ def _handler(cloud: FakeCloud) -> type[BaseHTTPRequestHandler]:
             else:
                 auth = self.headers.get("Authorization", "")
                 ok = any(f"Access={ak}," in auth for ak in cloud.good_aks)
-                self._answer(200 if ok else 401, json.dumps({"status": "RUNNING"}))
+                body = {"status": "RUNNING"} if ok else REFUSED
+                self._answer(200 if ok else 401, json.dumps(body))
 
         def _key(self) -> None:
             if cloud.key_body is not None or cloud.key_status != 200:

@@ -22,7 +22,8 @@ from typing import Any, Optional
 import pytest
 
 from jobtui.api.credentials import find_credentials
-from jobtui.domain.errors import ConfigError
+from jobtui.api.iam_projects import project_for_region
+from jobtui.domain.errors import ConfigError, UsageError
 from tests.api.fake_cloud import FakeCloud, fake_cloud, key
 
 SDK_PYTHON = Path(os.environ.get("JOBTUI_SDK_PYTHON", "/tmp/sdkcore-venv/bin/python"))
@@ -44,9 +45,9 @@ def sdk_says(env: dict[str, str]) -> dict[str, Any]:
     return answer
 
 
-def jobtui_says(env: dict[str, str], home: Path) -> dict[str, Any]:
+def jobtui_says(env: dict[str, str], home: Path, ecs: bool = True) -> dict[str, Any]:
     try:
-        creds = find_credentials(env, home, ecs=True)
+        creds = find_credentials(env, home, ecs=ecs)
     except ConfigError as exc:
         return {"federated": True} if "not support" in str(exc) else {"error": str(exc)}
     if creds.kind == "ecs" and creds.agency is not None:
@@ -76,7 +77,16 @@ CASES = {
     "federated env": ({"HUAWEICLOUD_SDK_IDP_ID": "i", "HUAWEICLOUD_SDK_ID_TOKEN_FILE": "/t",
                        "HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "S"}, None),
     "ecs agency": ({}, None),
+    "oidc": ({"HUAWEICLOUD_OIDC_PROVIDER_URN": "urn:p", "HUAWEICLOUD_OIDC_AGENCY_URN": "urn:a",
+              "HUAWEICLOUD_OIDC_ID_TOKEN": "t", "HUAWEICLOUD_SDK_AK": "A",
+              "HUAWEICLOUD_SDK_SK": "S"}, None),
+    "pod identity": ({"HC_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:9/pod",
+                      "HC_CONTAINER_AUTHORIZATION_TOKEN_FILE": "/t"}, None),
 }  # fmt: skip
+# Cases on a machine without an agency: the metadata service answers 404 (the SDK goes
+# on to pod identity; with no service at all its chain stops at a ConnectionError), and
+# jobtui is not opted in to it.
+NOT_ON_ECS = {"pod identity"}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -86,9 +96,32 @@ def test_jobtui_resolves_what_the_sdk_resolves(case: str, tmp_path: Path) -> Non
     home.mkdir()
     if text is not None:
         _file(home, text)
-    with fake_cloud(FakeCloud(keys=[key("AKAGENCY")])) as cloud:
+    ecs = case not in NOT_ON_ECS
+    metadata = FakeCloud(keys=[key("AKAGENCY")]) if ecs else FakeCloud(key_status=404)
+    with fake_cloud(metadata) as cloud:
         full = {**env, "HOME": str(home), "JOBTUI_METADATA_URL": cloud.url}
-        assert jobtui_says(full, home) == sdk_says(full)
+        assert jobtui_says(full, home, ecs) == sdk_says(full)
+
+
+@pytest.mark.parametrize("found", [[P], [], [P, P[::-1]]], ids=["one", "none", "several"])
+def test_the_project_iam_names_for_a_region_is_the_sdks(found: list[str], tmp_path: Path) -> None:
+    # `jobtui add JOB --region R` without a project asks IAM as the SDK does.
+    with fake_cloud(FakeCloud(projects={"cn-north-4": found})) as cloud:
+        env = {"HUAWEICLOUD_SDK_AK": "AKIAM", "HUAWEICLOUD_SDK_SK": "s",
+               "HUAWEICLOUD_SDK_IAM_ENDPOINT": cloud.url, "HOME": str(tmp_path)}  # fmt: skip
+        sdk = sdk_says({**env, "ORACLE_REGION": "cn-north-4"})
+        try:
+            creds = find_credentials(env, tmp_path)
+            mine: dict[str, Any] = {"project_id": project_for_region(creds, "cn-north-4", env)}
+        except UsageError as exc:
+            mine = {"error": str(exc)}
+    expected = found[0] if len(found) == 1 else "error"
+    assert sdk.get("project_id", "error") == expected == mine.get("project_id", "error")
+    assert len(cloud.paths("/v3/projects")) == 2  # one each, nothing cached between them
+    if len(found) > 1:
+        assert "several projects named cn-north-4" in mine["error"]
+    elif not found:
+        assert "knows no project named cn-north-4" in mine["error"]
 
 
 def test_a_lone_percent_is_refused_by_both(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def idle(plan: Plan) -> list[Figure]:
     cpu.jobtui = [s.window.cpu_percent for s in defaults]
     stress.jobtui = [s.window.cpu_percent for s in lifted]
     nbytes.note = f"{plan.minute:g} s windows (elapsed and 'refreshed' move once a minute)"
-    cpu.note = "10 s refresh, 60/min cap, " + _rates(defaults, plan.minute)
+    cpu.note = "adaptive schedule, 60/min cap, " + _rates(defaults, plan.minute)
     stress.note = f"{plan.interval:g} s refresh, cap lifted, " + _rates(lifted, plan.window)
     return [nbytes, cpu, stress]
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from typing import Callable
 
-from tests.benchmarks import host, idle, link, targets
+from tests.benchmarks import host, idle, link, schedule_rows, targets
 from tests.benchmarks.figure import Figure, table
 from tests.benchmarks.plan import Plan, make_plan
 
@@ -24,6 +24,7 @@ SECTIONS: tuple[Callable[[Plan], list[Figure]], ...] = (
     host.scale,
     host.hangup,
     host.soak,
+    schedule_rows.schedule,
 )
 
 

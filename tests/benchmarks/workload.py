@@ -22,7 +22,8 @@ from tests.benchmarks.rows import DONE, job_id, job_name
 PROJECT = "0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d"
 # The default 60 requests a minute would stretch a 2 s interval over 10 running jobs
 # to 10 s; benchmarks hold jobtui to the interval it was given.
-UNTHROTTLED = "rate_per_minute = 100000\nconcurrency = 16\n"
+# These measure what one poll costs at a given pace: the fixed schedule keeps the pace.
+UNTHROTTLED = 'rate_per_minute = 100000\nconcurrency = 16\nschedule = "fixed"\n'
 ADVANCE_SECONDS = 100.0  # advancing jobs go 0% → 100% in this time: 1% a second
 
 

@@ -36,7 +36,7 @@ def _row(result: Result, cluster: str) -> str:
 
 def test_a_resize_is_followed_from_growing_to_normal(jobtui: Run, sim: Simulator) -> None:
     added = jobtui("add", "--cluster", P, RESIZE_ID, "--label", "prod 3→6")
-    assert added.out == f"added: cluster {P}/{RESIZE_ID}\n"
+    assert added.out == f"now watching: cluster {P}/{RESIZE_ID}\n"
     url = ("--endpoint", sim.url)
     rows = []
     for at in (0, 85, 185, 300):
@@ -117,7 +117,10 @@ def test_discover_is_one_request_and_adds_only_the_busy(jobtui: Run, sim: Simula
         "dws-reports": "failed", "dws-archive": "done",
     }  # fmt: skip
     assert sorted(result.err.splitlines()) == sorted(
-        [f"jobtui: added: cluster {P}/{CREATE_ID}", f"jobtui: added: cluster {P}/{RESIZE_ID}"]
+        [
+            f"jobtui: now watching: cluster {P}/{CREATE_ID}",
+            f"jobtui: now watching: cluster {P}/{RESIZE_ID}",
+        ]
     )
     watched = json.loads(jobtui("list", "--json").out)
     assert sorted(item["cluster_id"] for item in watched) == sorted([CREATE_ID, RESIZE_ID])

@@ -43,13 +43,16 @@ def test_status_table_and_list_shows_what_status_fetched(jobtui: Run, cli_sim: S
 def test_status_under_watch_fits_the_columns_watch_gives_it(
     jobtui: Run, cli_sim: Simulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # `watch` runs the command into a pipe and says the width in COLUMNS: a wrapped
-    # line would show half as many jobs.
+    # `watch` runs the command into a pipe and says the width in COLUMNS: with
+    # `-o table` the table fits it (a wrapped line would show half as many jobs).
     jobtui("add", PROJECT, RUNNING)
-    monkeypatch.setenv("COLUMNS", "100")
-    lines = jobtui("status", "--endpoint", cli_sim.url).out.splitlines()
-    assert len(lines) == 2 and all(len(line) <= 100 for line in lines)
+    monkeypatch.setenv("COLUMNS", "105")
+    lines = jobtui("status", "-o", "table", "--endpoint", cli_sim.url).out.splitlines()
+    assert len(lines) == 2 and all(len(line) <= 105 for line in lines)
     assert f"{PROJECT[:8]}…/{RUNNING}" in lines[1] and "40%" in lines[1]
+    # Without -o, a pipe gets everything whole, COLUMNS or not.
+    piped = jobtui("status", "--endpoint", cli_sim.url).out.splitlines()
+    assert f"{PROJECT}/{RUNNING}" in piped[1] and "…" not in "".join(piped)
 
 
 def test_status_of_a_job_not_watched_and_an_error_exits_1(jobtui: Run, cli_sim: Simulator) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
 
 from jobtui.sim.server import Simulator
-from tests.commands.conftest import FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Result, Run
+from tests.commands.conftest import FAILS, MISSING, PROJECT, RUNNING, SUCCEEDS, Run
+from tests.commands.waiting import wait_across_the_end
 
 FAST = ("--interval", "0.02")
 
@@ -18,17 +17,9 @@ def _spec(job: str) -> str:
 
 def test_exit_0_when_a_running_job_succeeds(jobtui: Run, cli_sim: Simulator) -> None:
     jobtui("add", PROJECT, SUCCEEDS)
-    done: list[Result] = []
-    waiter = threading.Thread(
-        target=lambda: done.append(jobtui("wait", SUCCEEDS, *FAST, "--endpoint", cli_sim.url))
+    result = wait_across_the_end(
+        jobtui, cli_sim, SUCCEEDS, SUCCEEDS, *FAST, "--endpoint", cli_sim.url
     )
-    waiter.start()
-    deadline = time.monotonic() + 10
-    while cli_sim.count(SUCCEEDS) < 2 and time.monotonic() < deadline:
-        time.sleep(0.01)  # only until the job was seen running; the sim clock drives the rest
-    cli_sim.advance(20)
-    waiter.join(10)
-    [result] = done
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert "RUNNING" in lines[0] and "10%" in lines[0]

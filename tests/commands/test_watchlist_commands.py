@@ -16,7 +16,7 @@ JOB2 = "g6aa82ba1fc9748389b613e8da13e2fe9"
 def test_add_then_list_shows_the_job_with_its_label(jobtui: Run) -> None:
     added = jobtui("add", PROJECT, JOB, "--label", "elb bind", "--region", "cn-north-4")
     assert added.code == 0
-    assert f"added: {PROJECT}/{JOB}" in added.out
+    assert f"now watching: {PROJECT}/{JOB}" in added.out
     listed = jobtui("list", "--json")
     [job] = json.loads(listed.out)
     assert (job["project_id"], job["job_id"], job["label"]) == (PROJECT, JOB, "elb bind")
@@ -79,9 +79,9 @@ def test_remove_by_job_id_and_unknown_ones(jobtui: Run) -> None:
     jobtui("add", PROJECT, JOB)
     jobtui("add", PROJECT, JOB2)
     removed = jobtui("remove", JOB)
-    assert removed.code == 0 and f"removed: {PROJECT}/{JOB}" in removed.out
+    assert removed.code == 0 and f"no longer watching: {PROJECT}/{JOB}" in removed.out
     missing = jobtui("remove", JOB)
-    assert missing.code == 1 and "not on the watchlist" in missing.err
+    assert missing.code == 1 and "is not watched" in missing.err
     assert [j["job_id"] for j in json.loads(jobtui("list", "--json").out)] == [JOB2]
 
 
@@ -102,6 +102,8 @@ def test_paths_lists_every_file_under_the_config_dir(jobtui: Run, tmp_path: Path
     lines = dict(line.split(None, 1) for line in result.out.splitlines())
     assert lines["watchlist"] == str(tmp_path / "watchlist.toml")
     assert lines["config"] == str(tmp_path / "config.toml")
+    # The IAM project lookups `add --region` caches are a file jobtui writes too.
+    assert lines["projects"] == str(tmp_path / "projects.json")
 
 
 def test_empty_list_says_how_to_add(jobtui: Run) -> None:

@@ -125,7 +125,7 @@ class Rig:
     ) -> None:
         self.time = VirtualTime(sim)
         self.paths = watching_all(tmp)
-        self.settings = Settings(endpoint=endpoint, refresh_interval=10.0)
+        self.settings = Settings(endpoint=endpoint, refresh_interval=10.0, schedule="fixed")
         self.session = Session.from_paths(
             self.paths, self.settings, Connections(self.settings, env=env or {}, home=tmp),
             clock=self.time.clock, sleep=self.time.sleep, wall=self.time.wall,

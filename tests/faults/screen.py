@@ -25,13 +25,14 @@ __all__ = ["advance_until", "banner", "on_screen", "rows", "until"]
 
 @asynccontextmanager
 async def on_screen(
-    tmp: Path, sim: Simulator, env: Optional[dict[str, str]] = None
+    tmp: Path, sim: Simulator, env: Optional[dict[str, str]] = None, region: Optional[str] = None
 ) -> AsyncIterator[tuple[Harness, SteppedTime]]:
     """The app watching SCENARIO's jobs on `sim`; every toast lands in `harness.toasts`."""
     from jobtui.ui.app import build_app
 
     paths = watching_all(tmp)
-    settings = Settings(endpoint=sim.url)
+    # The faults are tested, not the pace: a fixed schedule.
+    settings = Settings(endpoint=sim.url, region=region, schedule="fixed")
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env=env or {}, home=tmp),

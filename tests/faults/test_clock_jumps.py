@@ -48,7 +48,9 @@ async def _requests_per_window(
     """Requests the simulator got in each INTERVAL-long window of monotonic time."""
     with simulator(TEN) as sim:
         time = JumpingTime(sim, wall=wall, monotonic=monotonic)
-        settings = Settings(endpoint=sim.url, refresh_interval=INTERVAL, rate_per_minute=6000.0)
+        settings = Settings(
+            endpoint=sim.url, refresh_interval=INTERVAL, rate_per_minute=6000.0, schedule="fixed"
+        )
         async with Connections(settings, env={}, home=tmp) as conns:
             poller = Poller(
                 conns, settings=settings, clock=time.clock, sleep=time.sleep, wall=time.wall,

@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from jobtui.session.session import Session
 from jobtui.sim.clock import ManualClock
+from jobtui.sim.responses import NO_API
 from jobtui.sim.server import Simulator
 from tests.faults.rig import KEYS, SCENARIO, Outage, Resolver
 from tests.faults.screen import advance_until, banner, on_screen, rows, until
@@ -66,6 +67,36 @@ async def test_a_skewed_clock_says_so_in_the_banner_until_it_is_set_right(
             # The paused credential is tried again within 3 minutes.
             await advance_until(ui, time, lambda: banner(ui) == "", 200, step=5)
             await until(ui, lambda: [r.count("RUNNING") for r in rows(ui)] == [1] * len(KEYS))
+
+
+async def test_the_status_line_names_the_credential_in_use_never_its_secret(
+    tmp_path: Path, resolver: Resolver
+) -> None:
+    with Simulator(SCENARIO, ak="AKFAULTS", sk="sk-faults", clock=ManualClock()) as sim:
+        env = {"HUAWEICLOUD_SDK_AK": "AKFAULTS", "HUAWEICLOUD_SDK_SK": "sk-faults"}
+        async with on_screen(tmp_path, sim, env) as (ui, _time):
+            status = ui.main.query_one("#status")
+            await until(ui, lambda: "AK AKFA… from environment" in _line(status))
+            assert "sk-faults" not in _line(status) and "AKFAULTS" not in _line(status)
+
+
+def _line(widget: object) -> str:
+    return "".join(s.text for s in widget.render_line(0))  # type: ignore[attr-defined]
+
+
+async def test_a_gateway_without_the_api_names_the_endpoint_and_region_once(
+    tmp_path: Path, resolver: Resolver
+) -> None:
+    with Simulator(SCENARIO, clock=ManualClock()) as sim:
+        sim.set_fault("error", status=404, error_code=NO_API[0], error_msg=NO_API[1])
+        async with on_screen(tmp_path, sim, region="eu-west-101") as (ui, time):
+            await until(ui, lambda: "no such API" in banner(ui))
+            assert banner(ui).startswith("Wrong endpoint or region since 09:00, retrying in ")
+            assert "127.0.0.1 (chosen for region eu-west-101) has no such API" in banner(ui)
+            assert "not found" not in banner(ui)
+            # One probe at a time, not a request per job per back-off.
+            await advance_until(ui, time, lambda: all("!" in row for row in rows(ui)), 20)
+            assert sim.count() <= 3
 
 
 async def test_a_full_disk_and_a_read_only_watchlist_are_said_and_monitoring_goes_on(

@@ -97,7 +97,10 @@ class Rig:
         self.sim = sim
         self.time = VirtualTime(sim)
         self.events: list[PollerEvent] = []
-        base = Settings(endpoint=sim.url, refresh_interval=10.0, rate_per_minute=6000.0)
+        # These count requests per interval: the fixed schedule (the adaptive one has its own).
+        base = Settings(
+            endpoint=sim.url, refresh_interval=10.0, rate_per_minute=6000.0, schedule="fixed"
+        )
         self.settings = replace(base, **settings)
         self.connections = Connections(self.settings, env=env or {}, home=tmp)
         options: dict[str, Any] = {"rand": lambda: 0.5, **(poller or {})}

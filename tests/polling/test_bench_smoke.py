@@ -13,3 +13,11 @@ def test_the_poller_benchmark_runs_and_finished_jobs_cost_nothing(
     assert poller_bench.main(["--jobs", "20"]) == 0
     out = capsys.readouterr().out
     assert "the next 10 minutes sent 0" in out and "20 jobs over 20 projects" in out
+
+
+def test_the_schedule_benchmark_sees_every_end_on_its_virtual_clock() -> None:
+    from tests.benchmarks.schedule_bench import compare
+
+    outcomes = compare(5, 2, seed=3)
+    assert [o.missed for o in outcomes] == [0, 0, 0, 0]
+    assert all(len(o.delays) == 10 and o.peak <= 60 for o in outcomes)

@@ -16,6 +16,7 @@ from jobtui.domain.events import (
 )
 from jobtui.polling.gates import ENDPOINT_CAP
 from jobtui.sim.clock import ManualClock
+from jobtui.sim.responses import NO_API
 from jobtui.sim.scenario import Scenario
 from jobtui.sim.server import Simulator
 from tests.polling.helpers import entries, job, rigged
@@ -172,3 +173,25 @@ async def test_jobs_held_by_a_refused_credential_say_they_were_not_asked(tmp_pat
         held = [error for error in errors if error.kind == "not_asked"]
         assert len(held) == 19 and all(error.request_id is None for error in held)
         assert all(e.message.startswith("not asked: credentials refused since ") for e in held)
+
+
+async def test_a_gateway_without_the_api_holds_its_endpoint_behind_one_probe(
+    tmp_path: Path,
+) -> None:
+    # APIGW.0101: the region or endpoint is wrong for every job there, not for one job.
+    async with rigged(TWENTY, tmp_path, refresh_interval=10.0, region="eu-west-101") as rig:
+        rig.sim.set_fault("error", status=404, error_code=NO_API[0], error_msg=NO_API[1])
+        await rig.time.run_for(rig.poller, 600)
+        # The dead endpoint's cadence: 29 probes in 10 minutes, not 20 jobs' back-offs.
+        assert await rig.served() == 29
+        downs = rig.of(EndpointDown)
+        assert len({e.since for e in downs}) == 1 and downs[0].endpoint == rig.sim.url
+        said = downs[0].error.message
+        assert downs[0].error.kind == "wrong_endpoint"
+        assert "127.0.0.1 (chosen for region eu-west-101) has no such API (APIGW.0101" in said
+        held = {e.state.error.message for e in rig.of(FetchFailed) if e.error.kind == "not_asked"}
+        assert held and all(m.startswith("not asked: wrong endpoint or region") for m in held)
+        rig.sim.clear_faults()  # the user set the right endpoint
+        await rig.time.run_for(rig.poller, 40)
+        assert [e.endpoint for e in rig.of(EndpointUp)] == [rig.sim.url]
+        assert all(not state.error for state in rig.poller.states.values())

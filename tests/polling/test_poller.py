@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from jobtui.domain.events import CycleFinished, PollingPaused, StatusChanged
 from jobtui.domain.state import JobState, WatchEntry
 from jobtui.polling.backoff import MAX_DELAY, backoff_delay
@@ -19,10 +21,12 @@ def watch(count: int) -> list[WatchEntry]:
     return [WatchEntry(PROJECT, f"{n:032x}", EPOCH) for n in range(count)]
 
 
-def make(jobs: FakeJobs, time: VirtualTime, **settings: float) -> tuple[Poller, list[object]]:
+def make(jobs: FakeJobs, time: VirtualTime, **settings: Any) -> tuple[Poller, list[object]]:
+    """A poller on the fixed schedule (unless told): these tests count requests per interval."""
     events: list[object] = []
     poller = Poller(
-        jobs, settings=Settings(**settings), clock=time.clock, sleep=time.sleep,  # type: ignore[arg-type]
+        jobs, settings=Settings(**{"schedule": "fixed", **settings}),  # type: ignore[arg-type]
+        clock=time.clock, sleep=time.sleep,
         wall=time.wall, on_event=events.append, rand=lambda: 0.5,
     )  # fmt: skip
     return poller, events

@@ -23,7 +23,9 @@ async def test_a_job_that_always_times_out_does_not_hold_the_others(tmp_path: Pa
     with simulator(SCENARIO) as sim:
         sim.set_fault("drip", delay=0.05, job_id=DRIPPING)  # ~300 bytes: 15 s a body
         time = VirtualTime(sim)
-        settings = Settings(endpoint=sim.url, refresh_interval=10.0, rate_per_minute=6000.0)
+        settings = Settings(
+            endpoint=sim.url, refresh_interval=10.0, rate_per_minute=6000.0, schedule="fixed"
+        )
         async with Connections(settings, env={}, home=tmp_path, timeout=0.3) as connections:
             poller = Poller(
                 connections, settings=settings, clock=time.clock, sleep=time.sleep,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from jobtui.domain.errors import NOT_ASKED
 from jobtui.domain.events import FetchFailed
 from jobtui.polling.backoff import MAX_RETRY_AFTER
 from jobtui.sim.scenario import Scenario
@@ -30,8 +31,12 @@ async def test_a_huge_retry_after_holds_its_endpoint_ten_minutes_not_for_ever(
         rig.sim.set_fault("throttle", retry_after="99999999999", times=1)
         await rig.time.run_for(rig.poller, MAX_RETRY_AFTER - 1)
         assert rig.sim.count() == 1
-        [failed] = rig.of(FetchFailed)
+        failed, *held = rig.of(FetchFailed)
         assert failed.error.retry_after == MAX_RETRY_AFTER == 600
+        # The jobs its endpoint holds back say why, with no answer or request ID of theirs.
+        assert len(held) == 2
+        assert all(h.error.kind == NOT_ASKED and h.error.request_id is None for h in held)
+        assert all("throttled (429) until" in h.error.message for h in held)
         await rig.time.run_for(rig.poller, 2)
         assert [rig.sim.count(t.job_id) for t in THREE.jobs] == [2, 1, 1]
 

@@ -35,7 +35,7 @@ def logged_session(tmp: Path, sim: Simulator) -> Iterator[tuple[Session, Virtual
     Watchlist(paths.watchlist_file, paths.lock_file).add(entries(SCENARIO))
     env = {"HUAWEICLOUD_SDK_AK": AK, "HUAWEICLOUD_SDK_SK": SK}
     time = VirtualTime(sim)
-    settings = Settings(endpoint=sim.url, refresh_interval=10.0)
+    settings = Settings(endpoint=sim.url, refresh_interval=10.0, schedule="fixed")
     with logging_to(paths.log_file, env):
         session = Session.from_paths(
             paths, settings, Connections(settings, env=env, home=tmp),

@@ -25,6 +25,7 @@ CASES = [
     ("bad_zone.toml", 2, None, "zones.cn-north-4", "did you mean 'Asia/Shanghai'"),
     ("bad_credentials.toml", 2, None, "projects.abc123.credentials", '"file:/path"'),
     ("bad_endpoint.toml", 1, None, "endpoint", "https://"),
+    ("bad_schedule.toml", 2, None, "schedule", "must be 'adaptive' or 'fixed', not 'smart'"),
     ("bad_project_id.toml", 1, None, 'projects."not an id!"', "characters outside"),
     ("keys_wrong_type.toml", 2, None, "keys.refresh", "must be a string, not a number"),
     ("inline_table.toml", 1, None, "display.colour", "unknown key"),
@@ -77,5 +78,5 @@ def test_a_machine_without_a_time_zone_database_is_told_to_install_tzdata(
     monkeypatch.setattr(zoneinfo, "available_timezones", set)
     with pytest.raises(ConfigError) as caught:
         load_settings(DATA / "valid_full.toml")
-    assert caught.value.line == 9 and caught.value.key == "zones.cn-north-4"
+    assert caught.value.line == 10 and caught.value.key == "zones.cn-north-4"
     assert "install the tzdata package" in str(caught.value)

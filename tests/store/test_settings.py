@@ -42,6 +42,7 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
         120.5,
     )
     assert isinstance(settings.refresh_interval, float)
+    assert settings.schedule == "fixed" and Settings().schedule == "adaptive"
     assert settings.notify.bell and settings.notify.desktop and not settings.notify.toast
     assert settings.display.low_bandwidth and settings.display.theme == "nord"
     assert dict(settings.keymap) == {"refresh": "r,f5"}

@@ -135,3 +135,23 @@ def test_an_unchanged_cached_history_is_saved_as_it_was_read(tmp_path: Path) -> 
     loaded = StateCache(tmp_path / "state.json").load()
     StateCache(tmp_path / "state.json").save(loaded)
     assert (tmp_path / "state.json").read_bytes() == written
+
+
+def test_a_save_keeps_what_another_process_saw_later(tmp_path: Path) -> None:
+    monitor, waiter = StateCache(tmp_path / "state.json"), StateCache(tmp_path / "state.json")
+    old = {("p1", "j1"): running("j1"), ("p1", "j2"): running("j2")}
+    monitor.save(old)
+    ended = JobRecord.from_api("p1", "j1", {"job_id": "j1", "status": "SUCCESS"})
+    done = old[("p1", "j1")].with_record(ended, T0 + timedelta(minutes=5))
+    waiter.save({("p1", "j1"): done})
+    # The monitor saves its older picture of j1 beside a change to j2: j1 stays SUCCESS.
+    broken = old[("p1", "j2")].with_error(
+        ErrorInfo("timeout", "no answer"), T0 + timedelta(minutes=6)
+    )
+    monitor.save({**old, ("p1", "j2"): broken})
+    loaded = StateCache(tmp_path / "state.json").load()
+    assert loaded[("p1", "j1")].terminal and loaded[("p1", "j2")].error == broken.error
+    assert [t.status for t in loaded[("p1", "j1")].transitions] == ["RUNNING", "SUCCESS"]
+    # A job no longer watched (not in `keep`) is dropped, whoever saved it.
+    StateCache(tmp_path / "state.json").save({("p1", "j1"): done}, keep={("p1", "j1")})
+    assert list(StateCache(tmp_path / "state.json").load()) == [("p1", "j1")]

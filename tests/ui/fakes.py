@@ -10,7 +10,8 @@ from jobtui.domain import events
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import JobRecord
-from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.state import JobKey, JobState, NextCheck, WatchedJob, WatchEntry
+from jobtui.session.empty_watchlist import SetupFacts
 
 T0 = datetime(2026, 11, 29, 9, 0, 0, tzinfo=timezone.utc)
 PROJECT = "05f2cff45100d5112f4bc00b794ea08e"
@@ -31,6 +32,14 @@ class FakeSession:
         self.started = self.stopped = False
         self.keys_noted = 0
         self.discoverable: Any = []
+        self.setup_facts: Optional[SetupFacts] = None
+        self.upcoming: dict[JobKey, NextCheck] = {}
+
+    def setup(self) -> Optional[SetupFacts]:
+        return self.setup_facts
+
+    def next_check(self, key: JobKey) -> Optional[NextCheck]:
+        return self.upcoming.get(key)
 
     def jobs(self) -> list[WatchedJob]:
         return list(self._jobs.values())

@@ -38,7 +38,7 @@ async def test_typing_validates_and_add_watches_the_job() -> None:
         assert name == "add" and entries[0].key == (PROJECT, JOB)
         assert entries[0].label == "nightly"
         assert ui.main.table.total_count == 5
-        assert f"Watching job {JOB}." in ui.toasts
+        assert f"Now watching job {JOB}." in ui.toasts
 
 
 async def test_pasting_project_slash_job_fills_both_fields() -> None:
@@ -116,3 +116,17 @@ async def test_pasting_jobs_and_clusters_adds_each_as_what_it_is() -> None:
         assert [(e.project_id, e.job_id, e.kind) for e in entries] == [
             ("p1", JOB, "job"), ("p2", "c-9", "cluster"),
         ]  # fmt: skip
+
+
+async def test_an_id_not_shaped_like_a_dws_id_is_warned_about_and_still_added() -> None:
+    async with running(size=(80, 24)) as ui:
+        await ui.press("a")
+        add = ui.app.screen.query_one("#add")
+        await ui.press(*"job-7")
+        warning = _error(ui, "job")
+        assert warning.startswith("Warning: job ID job-7 does not look like a DWS job ID")
+        assert "32 hex characters" in warning and not add.disabled
+        await ui.press("enter")
+        await ui.pilot.pause()
+        (name, (entries,)) = ui.session.calls[0]
+        assert name == "add" and entries[0].job_id == "job-7"

@@ -44,7 +44,7 @@ async def test_f_lists_the_projects_clusters_and_watches_the_running_ones() -> N
         await ui.press("w")
         (name, (entries,)) = session.calls[-1]
         assert name == "add" and [(e.job_id, e.kind) for e in entries] == [(CREATING, "cluster")]
-        assert f"Watching cluster {CREATING}." in ui.toasts
+        assert f"Now watching cluster {CREATING}." in ui.toasts
         assert ui.main.table.total_count == 7
 
 

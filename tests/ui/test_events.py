@@ -8,6 +8,7 @@ from datetime import timedelta
 from jobtui.domain import events
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import Status
+from jobtui.domain.state import NextCheck
 from jobtui.store.config import DisplaySettings, Settings
 from tests.ui.conftest import running
 from tests.ui.fakes import PROJECT, T0, auth_error, demo_jobs
@@ -99,6 +100,19 @@ async def test_failed_poll_shows_kind_status_code_and_next_retry_in_detail() -> 
         assert "sync it with NTP" in detail
 
 
+async def test_the_detail_says_when_a_job_is_checked_next_and_why() -> None:
+    async with running() as ui:
+        job = ui.session.jobs()[0]
+        ui.session.upcoming[job.entry.key] = NextCheck(T0 + timedelta(seconds=40), "near its ETA")
+        ui.session.emit(events.JobUpdated(job.entry.key, job.state, True))
+        await ui.press("enter")
+        assert "Next check   09:00:40, near its ETA" in ui.detail()
+        ui.session.upcoming[job.entry.key] = NextCheck(None, "finished: never asked again")
+        ui.session.emit(events.JobUpdated(job.entry.key, job.state, True))
+        await ui.pilot.pause()
+        assert "Next check   finished: never asked again" in ui.detail()
+
+
 async def test_a_job_not_asked_says_so_in_detail_without_a_request_id() -> None:
     async with running() as ui:
         job = ui.session.jobs()[0]
@@ -115,7 +129,7 @@ async def test_cycle_finished_shows_last_refresh_to_the_minute_by_default() -> N
     async with running() as ui:
         ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
         await ui.pilot.pause()
-        assert "refreshed 09:00  every 10s" in ui.status_line()
+        assert "refreshed 09:00  adaptive" in ui.status_line()  # the default schedule
 
 
 async def test_with_a_seconds_clock_the_status_line_shows_the_next_refresh() -> None:
@@ -166,3 +180,10 @@ async def test_a_poller_fault_is_said_once_and_literally() -> None:
             ui.session.emit(events.PollerFault(text))
         await ui.pilot.pause()
         assert ui.toasts == [text]
+
+
+async def test_the_fixed_schedule_says_its_interval() -> None:
+    async with running(settings=Settings(schedule="fixed")) as ui:
+        ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
+        await ui.pilot.pause()
+        assert "refreshed 09:00  every 10s" in ui.status_line()

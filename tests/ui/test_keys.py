@@ -24,6 +24,8 @@ async def test_detail_opens_follows_the_cursor_moves_below_and_closes() -> None:
         await ui.press("enter")
         assert "ELB private IP is not configured" in ui.detail()
         assert "CreateELBTask" in ui.detail() and "req-0001" in ui.detail()
+        await ui.press("escape")  # the pane had the keys: the table has them again
+        assert ui.main.detail.display
         await ui.press("j")
         assert "resizeCluster" in ui.detail()
         await ui.press("k")
@@ -53,7 +55,7 @@ async def test_remove_asks_first_and_only_yes_removes() -> None:
         await ui.pilot.pause()
         assert ui.main.table.total_count == 3
         assert ui.session.calls == [("remove", ([(PROJECT, FAILED_ID)],))]
-        assert 'Stopped watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
+        assert 'No longer watching ecfClusterElbCreateJob "elb prod" (' in ui.toasts[-1]
 
 
 async def test_refresh_pause_and_prune() -> None:
@@ -72,7 +74,7 @@ async def test_refresh_pause_and_prune() -> None:
         assert names == ["refresh", "refresh", "pause", "resume", "prune", "remove"]
         assert ui.session.calls[0] == ("refresh", ((PROJECT, FAILED_ID),))
         assert ui.session.calls[1] == ("refresh", (None,))
-        assert any("Pruned 2 finished jobs" in t for t in ui.toasts)
+        assert any("No longer watching 2 finished jobs" in t for t in ui.toasts)
 
 
 async def test_filter_active_only_and_sort_show_and_remember() -> None:
@@ -109,11 +111,14 @@ async def test_copy_keys_put_text_on_clipboard_with_a_toast() -> None:
         assert '"job_name": "ecfClusterElbCreateJob"' in ui.app.clipboard
         await ui.press("j", "C")
         assert [t.split(" (")[0] for t in ui.toasts] == [
-            "Copied the job ID",
-            "Copied failure detail",
-            "Copied the record as JSON",
+            "Sent the job ID",
+            "Sent failure detail",
+            "Sent the record as JSON",
             "Nothing to copy: this job has no failure detail.",
         ]
+        # OSC 52 gets no answer: the toast says what was sent, not that it was copied.
+        said = f"Sent the job ID ({len(FAILED_ID)} characters) to the clipboard via OSC 52"
+        assert ui.toasts[0] == f"{said} (your terminal must allow it)."
 
 
 async def test_help_palette_and_theme() -> None:
@@ -129,8 +134,8 @@ async def test_help_palette_and_theme() -> None:
         await ui.pilot.pause()
         assert ("pause", ()) in ui.session.calls
         await ui.press("t")
-        assert ui.app.theme == "ansi-light"
-        assert ui.session.prefs()["theme"] == "ansi-light"
+        assert ui.app.theme == "textual-dark"
+        assert ui.session.prefs()["theme"] == "textual-dark"
 
 
 async def test_keymap_from_config_remaps_by_binding_id() -> None:
@@ -177,8 +182,8 @@ async def test_a_kept_filter_shows_its_slash_and_escape_clears_it() -> None:
         await ui.press("slash", *"resize", "enter")
         bar = ui.main.query_one("#filter-bar")
         assert bar.display and str(ui.main.query_one("#filter-prompt").render()) == "/"
-        await ui.press("enter")  # the detail opens; the first Escape closes it
-        await ui.press("escape")
+        await ui.press("enter")  # the detail opens with the keys; Escape, Escape closes it
+        await ui.press("escape", "escape")
         assert not ui.main.detail.display and "1 of 4 shown" in ui.status_line()
         await ui.press("escape")
         assert "4 jobs" in ui.status_line() and not bar.display

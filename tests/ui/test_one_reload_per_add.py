@@ -31,6 +31,6 @@ async def test_adding_one_job_re_reads_the_jobs_once(tmp_path: Path) -> None:
             await until(ui, lambda: ui.main.table.total_count == len(KEYS) + 1)
             await session.flush()  # the write landed and the disk's list was read back
             await ui.pilot.pause()
-            assert f"Watching job {NEW_JOB}." in ui.toasts
+            assert f"Now watching job {NEW_JOB}." in ui.toasts
             # Each re-read walks every job and repaints the table: one per add, not two.
             assert len(reads) == 1

@@ -45,8 +45,8 @@ async def test_the_table_installs_it_and_a_one_digit_change_refreshes_one_cell()
         app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
         app.table.update_job(make_job(7, progress="41%"))  # the bar does not move
         await pilot.pause()
-        assert [(r.x, r.y, r.width, r.height) for r in regions] == [(24, 8, 1, 1)]
-        assert app.line(8)[21:26] == "  41%"
+        assert [(r.x, r.y, r.width, r.height) for r in regions] == [(25, 8, 1, 1)]
+        assert app.line(8)[22:27] == "  41%"
 
 
 def _screen(data: str) -> list[list[tuple[str, str, str, bool]]]:

@@ -74,7 +74,8 @@ def test_failed_and_stopped_keep_their_percentage_in_their_own_glyph() -> None:
 
 def test_durations_without_seconds_for_the_minute_tick() -> None:
     # The table's one source is the CLI's formatter; the tick only drops the seconds.
-    assert timefmt.duration(timedelta(seconds=192)) == "3m12s"
+    assert timefmt.duration(timedelta(seconds=192)) == "3m"
+    assert timefmt.duration(timedelta(seconds=192), seconds=True) == "3m12s"
     assert timefmt.duration(timedelta(seconds=192), seconds=False) == "3m"
     assert timefmt.duration(timedelta(seconds=20), seconds=False) == "<1m"
     assert timefmt.duration(timedelta(hours=2, minutes=5), seconds=False) == "2h05m"

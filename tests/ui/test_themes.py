@@ -1,4 +1,4 @@
-"""The terminal's own colours by default; the light/dark toggle stays in the family."""
+"""The terminal's own colours by default; `t` steps through themes that look different."""
 
 from __future__ import annotations
 
@@ -10,19 +10,46 @@ from jobtui.store.config import DisplaySettings, Settings
 from jobtui.ui import themes
 from tests.ui.conftest import running
 from tests.ui.fakes import FakeSession, demo_jobs
+from tests.ui.painted import painted
 
 
-def test_a_remembered_toggle_counts_only_for_the_theme_it_toggled() -> None:
+def test_a_remembered_theme_counts_only_under_the_config_it_was_chosen_under() -> None:
     assert themes.initial(None, "") == "ansi-dark"
-    assert themes.initial("ansi-light", "") == "ansi-light"
+    assert themes.initial("textual-light", "", "") == "textual-light"
     assert themes.initial(None, "textual-dark") == "textual-dark"
-    assert themes.initial("textual-light", "textual-dark") == "textual-light"
-    # Config changed since: the new choice wins over a toggle of the old one.
-    assert themes.initial("ansi-light", "nord") == "nord"
+    assert themes.initial("ansi-dark", "textual-dark", "textual-dark") == "ansi-dark"
+    # Config changed since: the new choice wins over one made under the old.
+    assert themes.initial("textual-light", "nord", "") == "nord"
+    assert themes.initial("ansi-dark", "textual-dark", "") == "textual-dark"
+    # Prefs from before `t` cycled: only the light/dark toggle of the configured theme.
+    assert themes.initial("ansi-light", "") == "ansi-light"
     assert themes.initial("textual-light", "") == "ansi-dark"
-    assert themes.toggled("ansi-dark") == "ansi-light"
-    assert themes.toggled("textual-light") == "textual-dark"
-    assert themes.toggled("nord") == "ansi-dark"
+    assert themes.initial("ansi-light", "nord") == "nord"
+
+
+def test_t_steps_through_themes_that_look_different() -> None:
+    assert themes.cycle("") == ("ansi-dark", "textual-dark", "textual-light")
+    assert themes.cycle("ansi-light") == ("ansi-light", "textual-dark", "textual-light")
+    assert themes.cycle("nord") == ("nord", "ansi-dark", "textual-dark", "textual-light")
+    assert themes.following("textual-light", "") == "ansi-dark"
+    assert themes.following("ansi-light", "") == "ansi-dark"  # not in the cycle: its start
+    assert themes.announcement("textual-dark", "") == "Theme 2 of 3: Textual dark (t: next)."
+
+
+async def test_each_t_changes_the_screen_and_says_which_theme() -> None:
+    async with running(size=(80, 24)) as ui:
+        before = painted(ui.app, "256").data
+        for expected in ("textual-dark", "textual-light", "ansi-dark"):
+            await ui.press("t")
+            assert ui.app.theme == expected
+            assert ui.toasts[-1] == themes.announcement(expected, "")
+            await ui.pilot.pause()
+            shot = painted(ui.app, "256")
+            table = "\n".join(shot.screen.display[:6])
+            assert "FAIL" in table and shot.data != before, expected
+            before = shot.data
+        assert ui.session.prefs()["theme"] == "ansi-dark"
+        assert ui.session.prefs()["theme_for"] == ""
 
 
 async def test_it_starts_in_terminal_colours_with_a_reverse_video_cursor() -> None:
@@ -34,9 +61,6 @@ async def test_it_starts_in_terminal_colours_with_a_reverse_video_cursor() -> No
         # The terminal's own reverse video: visible whatever its palette, no colour codes.
         assert styles and all(s is not None and s.reverse for s in styles)
         assert all(s.color in (None, Color.default()) for s in styles if s is not None)
-        await ui.press("t")
-        assert ui.app.theme == "ansi-light"
-        assert ui.session.prefs()["theme"] == "ansi-light"
 
 
 async def test_textuals_own_colours_on_request_and_their_light_toggle_remembered() -> None:
@@ -45,7 +69,7 @@ async def test_textuals_own_colours_on_request_and_their_light_toggle_remembered
     async with running(session, settings=own) as ui:
         assert ui.app.theme == "textual-light"
         await ui.press("t")
-        assert ui.app.theme == "textual-dark"
+        assert ui.app.theme == "ansi-dark"
 
 
 def _bar_of_running_job(ui: Any) -> str:

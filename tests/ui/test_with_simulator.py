@@ -128,7 +128,7 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
     tmp_path: Path, demo_sim: Simulator
 ) -> None:
     async with on_simulator(tmp_path, demo_sim) as (ui, time):
-        await until(ui, lambda: "refreshed 09:00  every 10s" in ui.status_line())
+        await until(ui, lambda: "refreshed 09:00  adaptive" in ui.status_line())
         assert "RUNNING" in _statuses(ui)
         for _ in range(10):  # the ELB job fails 90 s in
             time.advance(10)
@@ -140,6 +140,7 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
         assert "ELB private IP is not configured" in ui.detail()
         request_id = ui.main.view.jobs[key].state.record.request_id
         assert request_id and request_id in ui.detail()
+        assert "Next check   finished: never asked again" in ui.detail()
 
 
 async def test_refused_credentials_show_a_banner_until_they_work_again(

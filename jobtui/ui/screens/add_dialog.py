@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from jobtui.domain.id_shape import cluster_warning, job_warning, project_warning
 from jobtui.domain.model import validate_id
 from jobtui.domain.state import CLUSTER, JOB, WatchEntry
 from jobtui.domain.watch_key import CLUSTER_MARK
@@ -124,8 +125,14 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         errors = {"project": project}
         what = "cluster ID" if self.cluster else "job ID"
         errors["job"] = None if self.pasted else _problem(self._value("job"), what)
+        shape = {
+            "project": project_warning,
+            "job": cluster_warning if self.cluster else job_warning,
+        }
         for name in ("project", "job"):
-            self._say(f"#{name}-error", errors[name] or "")
+            warning = None if self.pasted and name == "job" else shape[name](self._value(name))
+            said = errors[name] or _warned(warning if self._value(name) else None)
+            self._say(f"#{name}-error", said)
         self._say("#pasted", _pasted_summary(self.pasted))
         self.query_one("#add", Button).disabled = any(errors.values())
 
@@ -167,6 +174,11 @@ def _item(pasted: str) -> str:
 
 def _kind(pasted: str) -> str:
     return CLUSTER if pasted.startswith(CLUSTER_MARK) else JOB
+
+
+def _warned(sentence: Optional[str]) -> str:
+    """The `add` command's warning, as the dialog says it: Add is still allowed."""
+    return f"Warning: {sentence}; Add still adds it (the service decides)." if sentence else ""
 
 
 def _pasted_summary(jobs: list[Pasted]) -> str:

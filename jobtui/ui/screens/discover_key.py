@@ -15,6 +15,7 @@ from textual.screen import Screen
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.state import CLUSTER, WatchEntry
 from jobtui.domain.watch_key import is_cluster, item_id
+from jobtui.domain.words import NOW_WATCHING, jobs_phrase
 from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
 from jobtui.ui.screens.session_calls import SessionCalls
@@ -54,5 +55,5 @@ class DiscoverKey:
     def _watch(self, project: str, region: Optional[str], ids: list[str]) -> None:
         now = datetime.now(timezone.utc)
         entries = [WatchEntry(project, i, now, region=region, kind=CLUSTER) for i in ids]
-        what = f"{len(ids)} clusters" if len(ids) > 1 else f"cluster {ids[0]}"
-        self.calls.run(lambda s: s.add(entries), done=f"Watching {what}.")
+        said = f"{NOW_WATCHING.capitalize()} {jobs_phrase(ids, 'cluster')}."
+        self.calls.run(lambda s: s.add(entries), done=said)

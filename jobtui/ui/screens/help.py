@@ -10,14 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobtui.ui.keys import (
-    APP_BINDINGS,
-    BUILTIN_KEYS,
-    HELP_BINDINGS,
-    MAIN_BINDINGS,
-    description,
-    keys_for,
-)
+from jobtui.ui.keys import BUILTIN_KEYS, HELP_BINDINGS, description, help_bindings, keys_for
 from jobtui.ui.screens.help_keys import KeyList, Row
 
 TITLE = 'Keys  (remap one in config.toml: under [keys], its id = "other key")'
@@ -28,7 +21,7 @@ def help_rows(keymap: dict[str, str], paused: bool = False) -> list[Row]:
 
     "What it does now" as the footer says it: `p` reads Resume while polling is paused.
     """
-    bindings = [*MAIN_BINDINGS, *APP_BINDINGS]
+    bindings = help_bindings()
     return [(short_keys(keys_for(b, keymap)), description(b, paused), b.id or "") for b in bindings]
 
 

@@ -17,7 +17,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from jobtui.ui import clipboard, render
+from jobtui.ui import clipboard, render, toasts
 from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, description
 from jobtui.ui.screens.discover_key import DiscoverKey
@@ -28,9 +28,11 @@ from jobtui.ui.screens.main_view import MainView
 from jobtui.ui.screens.session_calls import SessionCalls
 from jobtui.ui.screens.watchlist_keys import WatchlistKeys
 from jobtui.ui.table import messages as table_messages
+from jobtui.ui.table.column_layout import hidden_sort_sentence
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.banner import Banner
 from jobtui.ui.widgets.detail import JobDetail
+from jobtui.ui.widgets.empty_state import EmptyState
 from jobtui.ui.widgets.status_bar import StatusBar
 
 
@@ -62,6 +64,7 @@ class MainScreen(Screen[None]):
                 zone=zone,
                 now=now,
             )
+            yield EmptyState(id="empty")
             yield JobDetail(zone=zone, id="detail")
         # "/" before the words, as in less, k9s and htop: a kept filter reads as one.
         with Horizontal(id="filter-bar"):
@@ -113,14 +116,21 @@ class MainScreen(Screen[None]):
                 bindings[key] = active._replace(binding=now)
         return bindings
 
+    def place_toasts(self) -> None:
+        right = bool(self.detail.display) and self.prefs.current.detail_layout == "right"
+        toasts.place(self, self.table.cursor_row_line(), self.table.size.height, right)
+
     # The table.
     @on(JobTable.Selected)
     def _highlighted(self) -> None:
         self.view.update_detail()
+        self.place_toasts()
 
     @on(JobTable.SortChanged)
     def _sort_changed(self, event: table_messages.SortChanged) -> None:
         self.prefs.remember_sort(event.column, event.reverse)
+        if event.hidden is not None:
+            self.app.notify(hidden_sort_sentence(event.hidden), markup=False, timeout=5)
 
     @on(JobTable.Activated)
     def _selected(self) -> None:
@@ -134,16 +144,26 @@ class MainScreen(Screen[None]):
         self.table.action_cursor_up()
 
     def action_open_detail(self) -> None:
+        """Open the pane and give it the keys, so the arrows scroll the failure text."""
+        self.show_detail()
+        self.detail.focus()
+
+    def show_detail(self) -> None:
         self.detail.display = True
         self.view.update_detail()
+        self.place_toasts()
 
     def action_close_detail(self) -> None:
-        # Escape in the filter, or with nothing else open, drops the filter (k9s, htop);
-        # Enter keeps it.
+        # From the pane, Escape hands the keys back to the table; from the table it
+        # closes the pane. In the filter, or with nothing else open, it drops the
+        # filter (k9s, htop); Enter keeps it.
         field = self.query_one("#filter", Input)
-        if self.detail.display and not field.has_focus:
+        if self.detail.display and self.detail.has_focus:
+            self.table.focus()
+        elif self.detail.display and not field.has_focus:
             self.detail.display = False
             self.table.focus()
+            self.place_toasts()
         elif field.has_focus or field.value:
             field.value = ""
             self.prefs.close_filter()
@@ -151,7 +171,7 @@ class MainScreen(Screen[None]):
     def action_toggle_layout(self) -> None:
         layout = "bottom" if self.prefs.current.detail_layout == "right" else "right"
         self.prefs.apply(replace(self.prefs.current, detail_layout=layout), save=True)
-        self.action_open_detail()
+        self.show_detail()
 
     # The watchlist: asked and worded by `WatchlistKeys`.
     def action_add(self) -> None:
@@ -203,17 +223,17 @@ class MainScreen(Screen[None]):
 
     # Copying, through OSC 52.
     def action_copy_id(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             what = "the cluster ID" if job.entry.is_cluster else "the job ID"
             clipboard.copy(self.app, job.entry.job_id, what)
 
     def action_copy_detail(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             clipboard.copy(self.app, clipboard.failure_text(job), "failure detail")
 
     def action_copy_json(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             clipboard.copy(self.app, clipboard.record_json(job), "the record as JSON")

@@ -136,6 +136,10 @@ class EventRouter:
         self.save_problems = {p for p in self.save_problems if p[0] != event.what}
 
     @_handler.register
+    def _setup_checked(self, event: events.SetupChecked) -> None:
+        self.view.update_empty()
+
+    @_handler.register
     def _poller_fault(self, event: events.PollerFault) -> None:
         # Said once per distinct fault: one that repeats every interval is in the log.
         if event.message not in self.faults_said:

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING, Optional
 from textual.screen import Screen
 
 from jobtui.domain.state import JobKey, JobState, WatchedJob
+from jobtui.domain.watch_key import is_cluster
 from jobtui.session.status_line import StatusFacts
 from jobtui.ui.host import Host
+from jobtui.ui.keys import MAIN_BINDINGS, keys_for
 from jobtui.ui.table.job_table import JobTable
 from jobtui.ui.widgets.detail import JobDetail
 from jobtui.ui.widgets.detail_text import RetryInfo
+from jobtui.ui.widgets.empty_state import EmptyState
 from jobtui.ui.widgets.status_bar import StatusBar, count_words, ordered_counts
 
 if TYPE_CHECKING:
@@ -61,12 +64,31 @@ class MainView:
         key = self.table.selected_key
         return self.jobs.get(key) if key else None
 
+    def job_to_act_on(self) -> Optional[WatchedJob]:
+        """The selected job; with none (an empty or filtered-out table), say so."""
+        job = self.selected_job()
+        if job is None:
+            words = "No job selected: add one with a." if not self.jobs else "No job selected."
+            self.screen.app.notify(words, severity="warning", markup=False, timeout=3)
+        return job
+
     def reload_jobs(self) -> None:
         """Re-read every job from the session (start, and after watchlist edits)."""
         self.jobs = {job.entry.key: job for job in self.tui.session.jobs()}
         self.table.set_jobs(list(self.jobs.values()))
+        self.update_empty()
         self.update_detail()
         self.update_status()
+
+    def update_empty(self) -> None:
+        """No job watched: how to add one and the set-up state, in the table's place."""
+        empty, box = not self.jobs, self.screen.query_one("#empty", EmptyState)
+        if empty:
+            box.show(self.tui.session.setup())
+        if box.display != empty:
+            box.display, self.table.display = empty, not empty
+            if not empty:
+                self.table.focus()
 
     def store_state(self, state: JobState, changed: bool = True) -> Optional[WatchedJob]:
         """Keep the newest state of a watched job and redraw its row (and detail)."""
@@ -123,7 +145,16 @@ class MainView:
             return
         key = self.table.selected_key
         job = self.jobs.get(key) if key else None
-        self.detail.show(job, self.tui.now(), self.retry.get(key) if key else None)
+        retry = self.retry.get(key) if key else None
+        upcoming = self.tui.session.next_check(key) if key else None
+        self.detail.show(job, self.tui.now(), retry, upcoming)
+
+    def _active_only_key(self) -> Optional[str]:
+        """The key that shows every job again, while the table shows unfinished ones only."""
+        if not self.table.active_only:
+            return None
+        binding = next(b for b in MAIN_BINDINGS if b.id == "active_only")
+        return keys_for(binding, dict(self.tui.options.keymap))
 
     def update_status(self) -> None:
         session = self.tui.session
@@ -137,7 +168,10 @@ class MainView:
                 next_refresh=self.next_refresh if options.seconds_clock else None,
                 paused=bool(session.paused),
                 shown=self.table.shown_count,
+                active_only_key=self._active_only_key(),
                 total=self.table.total_count,
+                clusters=sum(is_cluster(key) for key in self.jobs),
+                adaptive=options.settings.schedule == "adaptive",
                 counts=ordered_counts(count_words(self.jobs.values())),
             )
         )

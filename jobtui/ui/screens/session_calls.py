@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from typing import Callable
+from typing import Any, Callable, Optional
 
 from textual.screen import Screen
 
@@ -17,17 +17,23 @@ class SessionCalls:
     def __init__(self, screen: Screen[None], tui: Host) -> None:
         self.screen, self.tui = screen, tui
 
-    def run(self, call: SessionCall, *, done: str = "") -> None:
-        """Call `call(session)`; an edit's new list arrives as the session's WatchlistChanged."""
+    def run(
+        self, call: SessionCall, *, done: str = "", said: Optional[Callable[[Any], str]] = None
+    ) -> None:
+        """Call `call(session)`; an edit's new list arrives as the session's WatchlistChanged.
+
+        `said` words the toast from what the call returned (which jobs were new).
+        """
 
         async def work() -> None:
             try:
-                call(self.tui.session)
+                result = call(self.tui.session)
             except Exception as error:  # the session's own typed errors, shown not raised
                 self.screen.app.notify(f"{error}", severity="error", markup=False)
                 return
-            if done:
-                self.screen.app.notify(done, markup=False, timeout=3)
+            message = said(result) if said is not None else done
+            if message:
+                self.screen.app.notify(message, markup=False, timeout=3)
 
         self.screen.run_worker(work(), group="session", exit_on_error=False)
 

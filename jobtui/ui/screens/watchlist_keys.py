@@ -7,6 +7,7 @@ from typing import Optional
 from textual.screen import Screen
 
 from jobtui.domain.state import WatchedJob, WatchEntry
+from jobtui.domain.words import FINISHED_WORDS, NO_LONGER_WATCHING, added_sentence
 from jobtui.ui.host import Host
 from jobtui.ui.render import literal
 from jobtui.ui.screens.main_view import MainView
@@ -32,11 +33,10 @@ class WatchlistKeys:
 
     def _added(self, entries: Optional[list[WatchEntry]]) -> None:
         if entries:
-            what = f"{len(entries)} jobs" if len(entries) > 1 else _kind_and_id(entries[0])
-            self.call(lambda s: s.add(entries), done=f"Watching {what}.")
+            self.call(lambda s: s.add(entries), said=lambda new: _added_sentence(entries, new))
 
     def remove(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is None:
             return
         kind = "cluster" if job.entry.is_cluster else "job"
@@ -44,7 +44,7 @@ class WatchlistKeys:
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                done = f"Stopped watching {_named(job)}."
+                done = f"{NO_LONGER_WATCHING.capitalize()} {_named(job)}."
                 self.call(lambda s: s.remove([job.entry.key]), done=done)
 
         self.screen.app.push_screen(_confirm(question), answer)
@@ -55,16 +55,16 @@ class WatchlistKeys:
             self.screen.app.notify("No finished jobs to prune.", markup=False, timeout=3)
             return
         jobs = f"{len(finished)} finished job" + ("s" if len(finished) > 1 else "")
-        question = f"Stop watching {jobs} (SUCCESS, FAIL, STOP)?"
+        question = f"Stop watching {jobs} ({FINISHED_WORDS})?"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
-                self.call(lambda s: s.prune(), done=f"Pruned {jobs}.")
+                self.call(lambda s: s.prune(), done=f"{NO_LONGER_WATCHING.capitalize()} {jobs}.")
 
         self.screen.app.push_screen(_confirm(question, "Prune"), answer)
 
     def refresh(self) -> None:
-        job = self.view.selected_job()
+        job = self.view.job_to_act_on()
         if job is not None:
             key = job.entry.key
             self.call(lambda s: s.refresh(key), done=f"Refreshing {_named(job)}.")
@@ -80,8 +80,11 @@ class WatchlistKeys:
         self.screen.app.notify(words, markup=False, timeout=3)
 
 
-def _kind_and_id(entry: WatchEntry) -> str:
-    return f"{'cluster' if entry.is_cluster else 'job'} {entry.job_id}"
+def _added_sentence(entries: list[WatchEntry], new: object) -> str:
+    fresh = {e.key for e in new} if isinstance(new, list) else set()
+    old = [e.job_id for e in entries if e.key not in fresh]
+    noun = "cluster" if all(e.is_cluster for e in entries) else "job"
+    return added_sentence([e.job_id for e in entries if e.key in fresh], old, noun)
 
 
 def _named(job: WatchedJob) -> str:

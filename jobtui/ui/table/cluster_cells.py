@@ -16,13 +16,13 @@ from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import duration
 from jobtui.ui import cluster_look, render
-from jobtui.ui.table.row_context import Cell, RowContext, bar_cell, cached_age
+from jobtui.ui.table.row_context import Cell, RowContext, bar_cell
 
 
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     cluster, error = job.state.cluster, job.state.error
     if cluster is None:
-        return render.status_text(render.ERROR_LOOK if error else render.NO_ANSWER)
+        return render.status_text(render.unanswered_look(error.kind) if error else render.NO_ANSWER)
     look = cluster_look.PHASE_LOOKS[cluster.phase]
     if error is not None:
         look = render.StatusLook("!", look.word, look.style)  # last poll failed, as for jobs
@@ -60,17 +60,19 @@ def started_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[f
 
 
 def elapsed_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
-    """How long the running task has been seen, or how long ago the cluster settled."""
+    """How long the running task has been seen: a duration, as for a running job."""
     state = job.state
-    stale = cached_age(state, ctx)
-    if stale is not None:
-        return stale
-    if state.cluster is None or not state.transitions:
+    if state.cluster is None or state.cluster.phase is not Phase.RUNNING or not state.transitions:
         return Text("")
-    since = ctx.now - state.transitions[-1].at
-    if state.cluster.phase is Phase.RUNNING:
-        return Text(duration(since, seconds=ctx.seconds_clock))
-    return Text(render.ago(since), style="dim")
+    return Text(duration(ctx.now - state.transitions[-1].at, seconds=ctx.seconds_clock))
+
+
+def ended_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    """How long ago the cluster settled (its last operation ended): an age."""
+    state = job.state
+    if state.cluster is None or state.cluster.phase is Phase.RUNNING or not state.transitions:
+        return Text("")
+    return Text(render.ago(ctx.now - state.transitions[-1].at), style="dim")
 
 
 def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -89,5 +91,6 @@ CELLS: Mapping[str, Cell] = {
     "name": name_cell,
     "started": started_cell,
     "elapsed": elapsed_cell,
+    "ended": ended_cell,
     "failure": failure_cell,
 }

@@ -13,10 +13,13 @@ from textual.scroll_view import ScrollView
 
 from jobtui.domain.state import JobKey
 from jobtui.ui.table import messages as table_messages
+from jobtui.ui.table.column_layout import COLUMN_IDS, shown_ids
 from jobtui.ui.table.row_strips import RowStrips
 from jobtui.ui.table.rows import TableRows
 from jobtui.ui.table.shown_jobs import next_column
 from jobtui.ui.table.table_painter import TablePainter
+
+FALLBACK_SORT = "status"  # keep 0: shown at every width
 
 
 class CursorAndSort:
@@ -82,17 +85,38 @@ class CursorAndSort:
 
     # --- the order ------------------------------------------------------------------
 
+    def shown_columns(self) -> tuple[str, ...]:
+        """The ids of the columns on screen (all of them before the first layout)."""
+        width = self._table.scrollable_content_region.width
+        return shown_ids(width) if width > 0 else COLUMN_IDS
+
     def sort_by(self, column: Optional[str], reverse: Optional[bool] = None) -> None:
-        """Sort by `column` (None: watchlist order); `reverse` None keeps the direction."""
+        """Sort by `column` (None: watchlist order); `reverse` None keeps the direction.
+
+        A column not shown at this width is not sorted by: the rows would be in an
+        order nothing on screen explains. The status column (always shown) is, and
+        `SortChanged.hidden` says which column was asked for.
+        """
+        hidden = None
+        if column is not None and column not in self.shown_columns():
+            hidden, column, reverse = column, FALLBACK_SORT, False
         if reverse is None:
             reverse = self._rows.reverse if column == self._rows.sort_column else False
         self._rows.sort_column, self._rows.reverse = column, reverse
         self._painter.repaint_header()
         self.reorder()
-        self._table.post_message(table_messages.SortChanged(self._table, column, reverse))
+        changed = table_messages.SortChanged(self._table, column, reverse, hidden)
+        self._table.post_message(changed)
 
     def cycle_sort(self) -> None:
-        self.sort_by(next_column(self._rows.sort_column), reverse=False)
+        """The next shown column: `s` never sorts by a column that is not on screen."""
+        self.sort_by(next_column(self._rows.sort_column, self.shown_columns()), reverse=False)
+
+    def check_sort_shown(self) -> None:
+        """After a resize: a sort column that no longer fits falls back (and says so)."""
+        column = self._rows.sort_column
+        if column is not None and column not in self.shown_columns():
+            self.sort_by(column)
 
     def reverse_sort(self) -> None:
         self.sort_by(self._rows.sort_column, reverse=not self._rows.reverse)

@@ -16,7 +16,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Callable, ClassVar, Optional
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
@@ -25,6 +25,7 @@ from jobtui import patches
 from jobtui.domain.state import JobKey, WatchedJob
 from jobtui.ui import partial_update, render
 from jobtui.ui.animation import FrameDriver, ProgressAnimator, TimerFactory
+from jobtui.ui.keys import TABLE_BINDINGS
 from jobtui.ui.table import messages as table_messages
 from jobtui.ui.table.cursor_and_sort import CursorAndSort
 from jobtui.ui.table.row_cells import RowContext
@@ -56,15 +57,7 @@ class JobTable(ScrollView, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"job-table--header", "job-table--cursor"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="table.cursor_down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="table.cursor_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
-        Binding("home,g", "first", "First job", show=False, id="table.first"),
-        Binding("end,G", "last", "Last job", show=False, id="table.last"),
-        Binding("enter", "activate", "Details", show=False, id="table.activate"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*TABLE_BINDINGS]
     Selected = table_messages.Selected
     Activated = table_messages.Activated
     SortChanged = table_messages.SortChanged
@@ -109,6 +102,10 @@ class JobTable(ScrollView, can_focus=True):
     def selected_job(self) -> Optional[WatchedJob]:
         key = self._rows.cursor
         return None if key is None else self._rows.jobs.get(key)
+
+    def cursor_row_line(self) -> Optional[int]:
+        """The widget line the cursor row is drawn on (0 is the header), if on screen."""
+        return self._painter.line_of(self._rows.cursor)
 
     @property
     def shown_count(self) -> int:
@@ -170,6 +167,10 @@ class JobTable(ScrollView, can_focus=True):
     def set_filter(self, text: str) -> None:
         self._rows.query = text
         self._cursor.reorder()
+
+    @property
+    def active_only(self) -> bool:
+        return self._rows.active_only
 
     def set_active_only(self, active_only: bool) -> None:
         self._rows.active_only = active_only
@@ -254,6 +255,7 @@ class JobTable(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._painter.resize()
+        self._cursor.check_sort_shown()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -44,7 +44,10 @@ class Activated(TableMessage, namespace="job_table"):
 class SortChanged(TableMessage, namespace="job_table"):
     """The sort column or direction changed (to remember between runs)."""
 
-    def __init__(self, table: Any, column: Optional[str], reverse: bool) -> None:
+    def __init__(
+        self, table: Any, column: Optional[str], reverse: bool, hidden: Optional[str] = None
+    ) -> None:
         super().__init__(table)
         self.column = column
         self.reverse = reverse
+        self.hidden = hidden  # the column asked for, when it does not fit and status is used

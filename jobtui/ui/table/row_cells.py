@@ -17,7 +17,7 @@ from jobtui.domain.timefmt import duration
 from jobtui.ui import render
 from jobtui.ui.table import cluster_cells
 from jobtui.ui.table.column_layout import Layout
-from jobtui.ui.table.row_context import BAR_WIDTH_SPARE, Cell, RowContext, bar_cell, cached_age
+from jobtui.ui.table.row_context import BAR_WIDTH_SPARE, Cell, RowContext, bar_cell
 
 __all__ = ["BAR_WIDTH_SPARE", "CELLS", "RowContext", "header_text", "row_text"]
 
@@ -25,7 +25,7 @@ __all__ = ["BAR_WIDTH_SPARE", "CELLS", "RowContext", "header_text", "row_text"]
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record, error = job.state.record, job.state.error
     if record is None:
-        return render.status_text(render.ERROR_LOOK if error else render.NO_ANSWER)
+        return render.status_text(render.unanswered_look(error.kind) if error else render.NO_ANSWER)
     look = render.STATUS_LOOKS[record.status]
     word = record.status_text if record.status is Status.UNKNOWN else None
     if error is not None:
@@ -75,15 +75,20 @@ def started_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[f
 
 
 def elapsed_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    """Always a duration: begin to end for a finished job, begin to now for the rest."""
     record = job.state.record
-    stale = cached_age(job.state, ctx)
-    if stale is not None:
-        return stale
     if record is None:
         return Text("")
-    if record.terminal and record.end_time is not None:
-        return Text(render.ago(ctx.now - record.end_time), style="dim")
-    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock))
+    style = "dim" if record.terminal else ""
+    return Text(duration(record.elapsed(ctx.now), seconds=ctx.seconds_clock), style=style)
+
+
+def ended_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
+    """How long ago a finished job ended: an age, never a duration."""
+    record = job.state.record
+    if record is None or not record.terminal or record.end_time is None:
+        return Text("")
+    return Text(render.ago(ctx.now - record.end_time), style="dim")
 
 
 def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -104,6 +109,7 @@ CELLS: Mapping[str, Cell] = {
     "region": region_cell,
     "started": started_cell,
     "elapsed": elapsed_cell,
+    "ended": ended_cell,
     "failure": failure_cell,
 }
 # A cluster's row: its own cells where a cluster says something else than a job.

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from rich.text import Text
 
 from jobtui.domain.model import Status
-from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.state import WatchedJob
 from jobtui.ui import render
 
 BAR_WIDTH_SPARE = 5  # " 100%" after the bar
@@ -33,13 +33,6 @@ class RowContext:
 
 # (job, context, the column's width, an animated progress value) -> the cell.
 Cell = Callable[[WatchedJob, RowContext, int, Optional[float]], Text]
-
-
-def cached_age(state: JobState, ctx: RowContext) -> Optional[Text]:
-    """`~3h ago` while the row shows the cache: how old the picture is matters most."""
-    if state.stale and state.fetched_at is not None:
-        return Text("~" + render.ago(ctx.now - state.fetched_at), style="italic dim")
-    return None
 
 
 def bar_cell(

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Callable, Optional
 
 from jobtui.domain.cluster import ClusterRecord
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
 from jobtui.ui.cluster_look import PHASE_STATUS, bar_value, row_word
@@ -84,6 +85,17 @@ def _elapsed_key(job: WatchedJob, now: datetime) -> Any:
     return elapsed.total_seconds() if elapsed is not None else None
 
 
+def _ended_key(job: WatchedJob, now: datetime) -> Any:
+    if job.entry.is_cluster:
+        settled = job.state.cluster is not None and job.state.cluster.phase is not Phase.RUNNING
+        transitions = job.state.transitions
+        return now - transitions[-1].at if settled and transitions else None
+    record = job.state.record
+    if record is None or not record.terminal or record.end_time is None:
+        return None
+    return now - record.end_time  # an age: the latest ended first, as the column reads
+
+
 def _failure_key(job: WatchedJob, now: datetime) -> Any:
     record = job.state.record
     return _text(record.failed_code.raw) if record and record.failed_code else None
@@ -102,6 +114,7 @@ SORT_KEYS: Mapping[str, Callable[[WatchedJob, datetime], Any]] = {
     "region": lambda job, now: _text(job.entry.region),
     "started": _started_key,
     "elapsed": _elapsed_or_since,
+    "ended": _ended_key,
     "failure": _or_cluster(_failure_key, lambda cluster: _text(cluster.failure)),
 }
 

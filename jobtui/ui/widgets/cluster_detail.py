@@ -14,7 +14,7 @@ from rich.text import Text
 
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.model import parse_time
-from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.state import JobState, NextCheck, WatchedJob
 from jobtui.domain.timefmt import duration
 from jobtui.ui.cluster_look import PHASE_LOOKS, row_word
 from jobtui.ui.failure_codes import explain
@@ -33,27 +33,35 @@ from jobtui.ui.widgets.sparkline import sparkline
 
 
 def cluster_detail_text(
-    job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
+    job: WatchedJob,
+    now: datetime,
+    zone: Optional[tzinfo] = None,
+    retry: Optional[RetryInfo] = None,
+    upcoming: Optional[NextCheck] = None,
 ) -> Text:
-    """Every field of the cluster, its failure, task history and last poll, in reading order."""
+    """Every field of the cluster, its failure, task history and last poll, in reading order.
+
+    As for a job, a failure comes right under the title, with its request ID.
+    """
     state, cluster = job.state, job.state.cluster
-    parts = [_title(job), identity(job, "Cluster ID")]
+    failure = _failure(cluster) if cluster is not None else Text()
+    parts = [_title(job, now), failure, identity(job, "Cluster ID")]
     if cluster is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_operation(cluster, state, now), _failure(cluster), _resize(cluster, zone)]
+        parts += [_operation(cluster, state, now), _resize(cluster, zone)]
     # What the operation did comes before what the cluster is (name, version, nodes…).
     parts.append(history(state, zone, "Task history"))
     if cluster is not None:
         parts += [_cluster(cluster, zone), extra_rows(cluster.extra)]
-    parts.append(last_poll(state, zone, retry))
+    parts.append(last_poll(state, zone, retry, upcoming, bool(failure.plain)))
     return Text("\n\n").join(p for p in parts if p.plain)
 
 
-def _title(job: WatchedJob) -> Text:
+def _title(job: WatchedJob, now: datetime) -> Text:
     cluster = job.state.cluster
     shown = (PHASE_LOOKS[cluster.phase], row_word(cluster)) if cluster else None
-    return title(job, shown, cluster.name if cluster else None, "cluster ")
+    return title(job, now, shown, cluster.name if cluster else None, "cluster ")
 
 
 def _operation(cluster: ClusterRecord, state: JobState, now: datetime) -> Text:
@@ -77,14 +85,19 @@ def _operation(cluster: ClusterRecord, state: JobState, now: datetime) -> Text:
 
 
 def _failure(cluster: ClusterRecord) -> Text:
-    reason = cluster.failed_reasons
-    if reason is None:
+    """Why the operation failed: the reason's code, message and meaning, the failed task,
+    and the request ID Huawei support asks for."""
+    if cluster.failure is None:
         return Text()
+    reason = cluster.failed_reasons
+    code = reason.error_code if reason else None
     return rows(
         [
-            ("Error code", reason.error_code),
-            ("Error msg", reason.error_msg),
-            ("Meaning", explain(reason.error_code)),
+            ("Failed", cluster.failure),
+            ("Error code", code),
+            ("Error msg", reason.error_msg if reason else None),
+            ("Meaning", explain(code)),
+            ("Request ID", cluster.request_id),
         ]
     )
 

@@ -11,16 +11,19 @@ from rich.text import Text
 
 from jobtui.domain.errors import NOT_ASKED, ErrorInfo
 from jobtui.domain.model import JobRecord
-from jobtui.domain.state import JobState, WatchedJob
+from jobtui.domain.state import JobState, NextCheck, WatchedJob
 from jobtui.domain.timefmt import duration
+from jobtui.domain.words import status_word
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.render import (
     ERROR_LOOK,
     NO_ANSWER,
     STATUS_LOOKS,
     StatusLook,
+    ago,
     literal,
     status_text,
+    unanswered_look,
 )
 from jobtui.ui.widgets.hanging import LABEL_WIDTH
 from jobtui.ui.widgets.sparkline import sparkline
@@ -34,17 +37,26 @@ class RetryInfo:
 
 
 def detail_text(
-    job: WatchedJob, now: datetime, zone: Optional[tzinfo] = None, retry: Optional[RetryInfo] = None
+    job: WatchedJob,
+    now: datetime,
+    zone: Optional[tzinfo] = None,
+    retry: Optional[RetryInfo] = None,
+    upcoming: Optional[NextCheck] = None,
 ) -> Text:
-    """Every field of the job, its history and failure, in reading order."""
+    """Every field of the job, its history and failure, in reading order.
+
+    A failure comes right under the title (code, meaning, detail, request ID): at 80x24
+    it was below the fold, under the IDs and times.
+    """
     state, record = job.state, job.state.record
-    parts = [_title(job), identity(job)]
+    parts = [_title(job, now)]
+    failure = _failure(record) if record is not None else Text()
+    parts += [failure, identity(job)]
     if record is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_timing(record, state, now, zone), _progress(state)]
-        parts += [_failure(record), extra_rows(record.extra)]
-    parts += [history(state, zone), last_poll(state, zone, retry)]
+        parts += [_timing(record, state, now, zone), _progress(state), extra_rows(record.extra)]
+    parts += [history(state, zone), last_poll(state, zone, retry, upcoming, bool(failure.plain))]
     return Text("\n\n").join(p for p in parts if p.plain)
 
 
@@ -63,18 +75,23 @@ def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
     return at.astimezone(zone).strftime("%H:%M:%S") if at else "-"
 
 
-def _title(job: WatchedJob) -> Text:
+def _title(job: WatchedJob, now: datetime) -> Text:
     record = job.state.record
-    shown = (STATUS_LOOKS[record.status], record.status_text) if record else None
-    return title(job, shown, record.job_name if record else None)
+    shown = (STATUS_LOOKS[record.status], status_word(record.status_text)) if record else None
+    return title(job, now, shown, record.job_name if record else None)
 
 
 def title(
-    job: WatchedJob, shown: Optional[tuple[StatusLook, str]], name: Optional[str], kind: str = ""
+    job: WatchedJob,
+    now: datetime,
+    shown: Optional[tuple[StatusLook, str]],
+    name: Optional[str],
+    kind: str = "",
 ) -> Text:
     """`> RUNNING  name`: the look and word the table shows, then the name (or the ID)."""
-    if shown is None and job.state.error is not None:
-        line = status_text(ERROR_LOOK)  # as the table shows it
+    error = job.state.error
+    if shown is None and error is not None:
+        line = status_text(unanswered_look(error.kind))  # as the table shows it
     elif shown is None:
         line = status_text(NO_ANSWER, "no answer yet")
     else:
@@ -82,7 +99,10 @@ def title(
     line.append("  " + kind)
     line.append_text(lit(name, "bold") or lit(job.entry.job_id))
     if job.state.stale:
-        line.append("  (cached, waiting for the first refresh)", style="italic")
+        # The table's elapsed column is a duration; how old the cached picture is, is here.
+        seen = job.state.fetched_at
+        age = f" {ago(now - seen)}" if seen is not None else ""
+        line.append(f"  (cached{age}, waiting for the first refresh)", style="italic")
     return line
 
 
@@ -114,13 +134,20 @@ def _timing(record: JobRecord, state: JobState, now: datetime, zone: Optional[tz
     eta = state.eta(now)
     pairs: list[tuple[str, object]] = [
         ("Began", stamp(record.begin_time, zone) if record.begin_time else None),
-        ("Ended", stamp(record.end_time, zone) if record.end_time else None),
+        ("Ended", _ended(record, now, zone)),
         ("Duration", duration(record.elapsed(now)) if record.begin_time else None),
         ("ETA", f"about {duration(eta)} left" if eta is not None else None),
     ]
     if record.zone_mismatch:
         pairs.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
     return rows(pairs)
+
+
+def _ended(record: JobRecord, now: datetime, zone: Optional[tzinfo]) -> Optional[str]:
+    """The stamp and its age: the table shows the age only when wide enough."""
+    if record.end_time is None:
+        return None
+    return f"{stamp(record.end_time, zone)} ({ago(now - record.end_time)})"
 
 
 def _progress(state: JobState) -> Text:
@@ -147,6 +174,9 @@ def _failure(record: JobRecord) -> Text:
     if record.failed_detail:
         out.append("\nFailure detail\n", style="bold")
         out.append_text(Text("\n").join(lit(line) for line in record.failed_detail.splitlines()))
+    if record.request_id:  # what Huawei support asks for first
+        out.append("\n")
+        out.append_text(rows([("Request ID", record.request_id)]))
     return out
 
 
@@ -162,25 +192,46 @@ def history(state: JobState, zone: Optional[tzinfo], heading: str = "Status hist
     out.append(f"{heading}\n", style="bold")
     for item in state.transitions:
         out.append(f"  {stamp(item.at, zone)}  ")
-        out.append_text(lit(item.status, style_of(item.status)))
+        out.append_text(lit(status_word(item.status), style_of(item.status)))
         out.append("\n")
     out.rstrip()
     return out
 
 
-def last_poll(state: JobState, zone: Optional[tzinfo], retry: Optional[RetryInfo]) -> Text:
+def last_poll(
+    state: JobState,
+    zone: Optional[tzinfo],
+    retry: Optional[RetryInfo],
+    upcoming: Optional[NextCheck],
+    failure_shown: bool = False,
+) -> Text:
+    """When it was last answered, its request ID (unless the failure above has it), what
+    the next check is, or the error of the last poll."""
     record, error = state.record or state.cluster, state.error
     request_id = (error.request_id if error else None) or (record.request_id if record else None)
+    if error is None and failure_shown:
+        request_id = None  # already under the failure, at the top
     out = rows(
         [
             ("Last answer", stamp(state.fetched_at, zone) if state.fetched_at else None),
             ("X-Request-Id", request_id),
+            # After an error "Next retry" says when; otherwise when and why it is asked next.
+            ("Next check", _next_check(upcoming, zone) if error is None else None),
         ]
     )
     if error is not None:
         out.append("\n")
         out.append_text(_error(error, retry, zone))
     return out
+
+
+def _next_check(upcoming: Optional[NextCheck], zone: Optional[tzinfo]) -> Optional[str]:
+    """`13:05:40, near its ETA`; a finished job only says why it is not asked."""
+    if upcoming is None:
+        return None
+    return (
+        upcoming.reason if upcoming.at is None else f"{hms(upcoming.at, zone)}, {upcoming.reason}"
+    )
 
 
 def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo]) -> Text:

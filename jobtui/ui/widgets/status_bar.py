@@ -27,7 +27,7 @@ from jobtui.domain.state import WatchedJob
 from jobtui.session.status_line import StatusFacts, StatusWords, status_words
 from jobtui.ui.cluster_look import PHASE_LOOKS
 from jobtui.ui.mono import without_colour
-from jobtui.ui.render import ERROR_LOOK, STATUS_LOOKS
+from jobtui.ui.render import ERROR_LOOK, NOT_FOUND_LOOK, STATUS_LOOKS, unanswered_look
 from jobtui.ui.table.line_diff import replace_line
 from jobtui.ui.widgets.detail_text import lit, style_of
 
@@ -35,7 +35,7 @@ from jobtui.ui.widgets.detail_text import lit, style_of
 _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
 _ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
 _WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
-_WORDS.insert(1, ERROR_LOOK.word)  # a job we cannot read: right after failures
+_WORDS[1:1] = [ERROR_LOOK.word, NOT_FOUND_LOOK.word]  # jobs we cannot read: after failures
 _WORDS.insert(1, PHASE_LOOKS[Phase.FAILED].word)  # a cluster's failed operation
 _WORDS.append(PHASE_LOOKS[Phase.DONE].word)  # a cluster with nothing running
 
@@ -47,7 +47,7 @@ def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
 
 
 def _word(job: WatchedJob) -> str:
-    record, cluster = job.state.record, job.state.cluster
+    record, cluster, error = job.state.record, job.state.cluster, job.state.error
     if cluster is not None:
         return PHASE_LOOKS[cluster.phase].word
     if record is not None:
@@ -56,7 +56,7 @@ def _word(job: WatchedJob) -> str:
             if record.status is not Status.UNKNOWN
             else record.status_text
         )
-    return ERROR_LOOK.word if job.state.error else "no answer"  # the table's word
+    return unanswered_look(error.kind).word if error else "no answer"  # the table's word
 
 
 def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:

@@ -11,6 +11,7 @@ from jobtui.ui import render
 from jobtui.ui.table import shown_jobs
 from jobtui.ui.table.column_layout import fit_columns
 from jobtui.ui.table.row_cells import RowContext, row_text
+from jobtui.ui.widgets.cluster_detail import cluster_detail_text
 from tests.ui.table.job_rows import NOW, make_cluster, make_job
 
 CTX = RowContext(NOW, render.UNICODE, zone=timezone.utc)
@@ -28,7 +29,7 @@ def row(job: object, width: int = 160, ctx: RowContext = CTX) -> str:
 def test_a_resize_shows_its_task_bar_name_status_words_and_since_when() -> None:
     started = {**RESIZE, "action_progress": {"GROWING": "10%"}}
     line = row(make_cluster(1, ({"sub_status": "NORMAL"}, started, started), **RESIZE))
-    assert line.startswith("> GROWING  ███░░░░░░░  30% 2m ")
+    assert line.startswith("> GROWING   ███░░░░░░░  30% 2m ")
     assert "◆ dw-1  AVAILABLE/NORMAL" in line
     assert "11:58" in line  # when the task was first seen: the started column
 
@@ -42,13 +43,15 @@ def test_a_failed_restart_says_failed_and_why() -> None:
 
 def test_a_settled_cluster_has_no_bar_and_says_since_when() -> None:
     line = row(make_cluster(3, ({"task_status": "GROWING"},)))
-    assert line.startswith("+ DONE" + " " * 21 + "<1m ago")
+    # No bar, no elapsed time: nothing runs. The ended column says when it settled.
+    assert line.startswith("+ DONE" + " " * 30 + "◆ dw-3")
+    assert line.rstrip().endswith("<1m ago")
     assert "◆ dw-3  AVAILABLE " in line
 
 
 def test_a_redistribution_without_progress_shows_its_word_and_a_waiting_bar() -> None:
     line = row(make_cluster(4, sub_status="REDISTRIBUTING"))
-    assert line.startswith("> REDISTR… ··········   --")
+    assert line.startswith("> REDISTRI… ··········   --")
 
 
 def test_unknown_words_and_hostile_names_are_shown_as_sent() -> None:
@@ -56,14 +59,14 @@ def test_unknown_words_and_hostile_names_are_shown_as_sent() -> None:
         5, name="[bold]x\x1b[2J", task_status="NEW_TASK[red]", status="WEIRD\x07"
     )
     line = row(hostile, width=220)
-    assert "> NEW_TAS…" in line and "[bold]x^[[2J" in line and "WEIRD^G" in line
+    assert "> NEW_TASK…" in line and "[bold]x^[[2J" in line and "WEIRD^G" in line
     assert "\x1b" not in line and "\x07" not in line
 
 
 def test_a_cluster_without_an_answer_is_marked_and_shows_its_id() -> None:
     unanswered = WatchedJob(make_cluster(6).entry)
     line = row(unanswered, width=120)
-    assert line.startswith("  -") and "◆ 0000000000000000000006 " in line
+    assert line.startswith("  -") and "◆ 00000000000000000000006 " in line
 
 
 def test_ascii_terminals_mark_clusters_with_an_ascii_star() -> None:
@@ -107,11 +110,12 @@ def test_the_filter_finds_clusters_by_kind_task_and_failure() -> None:
     assert shown_jobs.status_counts(jobs) == {"RUNNING": 2, "FAILED": 1}
 
 
-def test_a_failed_poll_flags_the_cluster_and_a_cached_one_shows_its_age() -> None:
+def test_a_failed_poll_flags_the_cluster_and_a_cached_one_says_its_age() -> None:
     job = make_cluster(7, **RESIZE)
     error = ErrorInfo(kind="timeout", message="The request timed out.")
     failing = WatchedJob(job.entry, job.state.with_error(error, NOW))
-    assert row(failing).startswith("! GROWING  ███")  # kept, flagged not only by colour
+    assert row(failing).startswith("! GROWING   ███")  # kept, flagged not only by colour
     cached = WatchedJob(job.entry, replace(job.state, stale=True))
     later = RowContext(NOW + timedelta(hours=3), render.UNICODE, zone=timezone.utc)
-    assert row(cached, ctx=later)[27:35] == "~3h ago "
+    assert row(cached, ctx=later)[28:34] == "3h00m "  # elapsed stays a duration
+    assert "(cached 3h ago, waiting" in cluster_detail_text(cached, later.now).plain

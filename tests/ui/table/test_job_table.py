@@ -11,6 +11,7 @@ from textual.geometry import Offset
 from jobtui.commands import output
 from jobtui.domain.state import JobState, WatchedJob
 from jobtui.ui.table.job_table import JobTable
+from jobtui.ui.widgets.detail_text import detail_text
 from tests.ui.table.job_rows import NOW, PROJECT, TableHost, make_job
 
 
@@ -151,16 +152,14 @@ async def test_an_update_that_moves_a_row_keeps_the_cursor_on_its_job() -> None:
         assert "job-1 " in app.line(5) and app.table._rows.index(chosen) == 4
 
 
-async def test_stale_rows_from_the_cache_show_their_age() -> None:
+async def test_stale_rows_from_the_cache_still_show_a_duration_and_the_detail_their_age() -> None:
     job = make_job(1)
     stale = replace(job, state=replace(job.state, stale=True, fetched_at=NOW - timedelta(hours=3)))
     app = TableHost([stale])
     async with app.run_test(size=(120, 10)) as pilot:
         await pilot.pause()
-        assert "~3h ago" in app.line(1)
-        app.table.update_job(job)
-        await pilot.pause()
-        assert "~" not in app.line(1) and "30m" in app.line(1)
+        assert " 30m " in app.line(1) and "ago" not in app.line(1)
+        assert "(cached 3h ago, waiting" in detail_text(stale, NOW).plain
 
 
 async def test_wide_characters_keep_the_columns_aligned() -> None:
@@ -222,8 +221,8 @@ async def test_a_progress_step_refreshes_the_bar_cell_and_the_digit_only() -> No
         app.table.refresh = lambda *r, **kw: (regions.extend(r), original(*r, **kw))[1]
         app.table.update_job(make_job(7, progress="45%"))  # half a cell: jumps, no easing
         await pilot.pause()
-        assert [(r.x, r.y, r.width) for r in regions] == [(15, 8, 1), (24, 8, 1)]
-        assert app.line(8)[11:26] == "████▌░░░░░  45%" and not app.table.timer_running
+        assert [(r.x, r.y, r.width) for r in regions] == [(16, 8, 1), (25, 8, 1)]
+        assert app.line(8)[12:27] == "████▌░░░░░  45%" and not app.table.timer_running
 
 
 async def test_a_job_without_an_answer_shows_its_id_tail_as_its_name() -> None:
@@ -235,11 +234,13 @@ async def test_a_job_without_an_answer_shows_its_id_tail_as_its_name() -> None:
         assert len(shown) >= 8 and entry.job_id.endswith(shown)
 
 
-async def test_elapsed_reads_as_jobtui_status_prints_it() -> None:
-    # One format in the TUI and the CLI: "2h07m" in both, not "2h 07m" beside "2h07m".
-    jobs = [make_job(0, begin=NOW - timedelta(hours=2, minutes=7)), make_job(1)]
-    app = TableHost(jobs, seconds_clock=True)
+async def test_elapsed_reads_as_jobtui_status_and_the_detail_print_it() -> None:
+    # One format in the table, the detail pane and the CLI: "30m" in all three.
+    begin = NOW - timedelta(minutes=30, seconds=5)
+    jobs = [make_job(0, begin=NOW - timedelta(hours=2, minutes=7)), make_job(1, begin=begin)]
+    app = TableHost(jobs)
     async with app.run_test(size=(120, 10)) as pilot:
         await pilot.pause()
-        assert " 2h07m " in app.line(1) and " 30m00s " in app.line(2)
-    assert [output.row(job, NOW)[6] for job in jobs] == ["2h07m", "30m00s"]
+        assert " 2h07m " in app.line(1) and " 30m " in app.line(2)
+    assert [output.row(job, NOW)[6] for job in jobs] == ["2h07m", "30m"]
+    assert "Duration     30m\n" in detail_text(jobs[1], NOW).plain

@@ -31,7 +31,7 @@ def _host(**options: Any) -> tuple[TableHost, FakeClock, list[FakeTimer]]:
 
 
 def _bar(line: str) -> str:
-    return line[11:21]  # the bar's 10 cells at 120 columns
+    return line[12:22]  # the bar's 10 cells at 120 columns
 
 
 async def test_the_bar_eases_in_the_figure_shows_at_once_and_the_timer_stops() -> None:
