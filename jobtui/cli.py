@@ -18,6 +18,7 @@ from jobtui.commands import FAILED, INTERRUPTED, PIPE_CLOSED, USAGE
 from jobtui.commands import add as add_cmd
 from jobtui.commands import completion as completion_cmd
 from jobtui.commands import demo as demo_cmd
+from jobtui.commands import discover as discover_cmd
 from jobtui.commands import doctor as doctor_cmd
 from jobtui.commands import list as list_cmd
 from jobtui.commands import prune as prune_cmd
@@ -31,7 +32,7 @@ from jobtui.commands.context import Context
 from jobtui.domain.errors import ConfigError, JobtuiError, UsageError
 
 COMMANDS: tuple[ModuleType, ...] = (
-    add_cmd, remove_cmd, list_cmd, prune_cmd, status_cmd, wait_cmd,
+    add_cmd, remove_cmd, list_cmd, prune_cmd, status_cmd, wait_cmd, discover_cmd,
     doctor_cmd, paths_cmd, demo_cmd, sim_cmd, completion_cmd,
 )  # fmt: skip
 
@@ -39,7 +40,7 @@ COMMANDS: tuple[ModuleType, ...] = (
 MONITORS = (demo_cmd.NAME,)
 
 # The monitor (no command) and the commands that poll keep jobtui.log.
-LOGGED = (None, "status", "wait")
+LOGGED = (None, "status", "wait", "discover")
 log = logging.getLogger(__name__)
 
 EPILOG = """\

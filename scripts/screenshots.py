@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/screenshots.py [--out screenshots]
 
-The demo simulator runs on 127.0.0.1 with a manual clock; every job is fetched through
-the real client every 10 simulated seconds, so the pictures show real records, history
-and sparklines. The app's clock and zone are fixed (UTC), and no toast is on screen.
+The demo simulator runs on 127.0.0.1 with a manual clock; every job and watched cluster
+is fetched through the real client every 10 simulated seconds, so the pictures show
+real records, history and sparklines. The app's clock and zone are fixed (UTC), and no
+toast is on screen.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from typing import Any, Callable, Optional
 
 from jobtui.api.client import DwsClient
 from jobtui.domain.events import CycleFinished
-from jobtui.domain.state import JobKey, JobState, WatchedJob, WatchEntry
+from jobtui.domain.state import CLUSTER, JobKey, JobState, WatchedJob, WatchEntry
 from jobtui.sim.clock import ManualClock
+from jobtui.sim.demo_clusters import DEMO_CLUSTER_LABELS, RESIZE_ID
 from jobtui.sim.demo_scenario import DEMO_LABELS, demo_scenario
 from jobtui.sim.server import Simulator
 from jobtui.ui.app import build_app
@@ -61,12 +63,18 @@ class ReplaySession:
 
 
 async def record_demo() -> list[WatchedJob]:
-    """Fetch every demo job every STEP seconds up to SHOT_AT, as the poller would."""
+    """Fetch every demo job and cluster every STEP seconds up to SHOT_AT, as the poller would."""
     scenario, clock = demo_scenario(), ManualClock(0.0)
     entries = [
         WatchEntry(j.project_id, j.job_id, WALL, region=j.region, label=DEMO_LABELS.get(j.job_id))
         for j in scenario.jobs
     ]
+    # The clusters the demo watches (the idle one is left for discovery), beside the jobs.
+    entries += [
+        WatchEntry(c.project_id, c.cluster_id, WALL, region=c.region, kind=CLUSTER,
+                   label=DEMO_CLUSTER_LABELS[c.cluster_id] or None)
+        for c in scenario.clusters if c.cluster_id in DEMO_CLUSTER_LABELS
+    ]  # fmt: skip
     states: dict[JobKey, JobState] = {e.key: JobState(e.key) for e in entries}
     with Simulator(scenario, clock=clock, wall=lambda: WALL) as sim:
         async with DwsClient(sim.url) as client:
@@ -75,12 +83,22 @@ async def record_demo() -> list[WatchedJob]:
                 clock.set(t)
                 at = WALL + timedelta(seconds=t)
                 for entry in entries:
-                    record = await client.get_job(entry.project_id, entry.job_id)
-                    # The simulator's X-Request-Id is random: pin it so the SVGs repeat.
-                    record = replace(record, request_id=f"demo-{entry.job_id[-4:]}-{int(t):03d}")
-                    states[entry.key] = states[entry.key].with_record(record, at)
+                    states[entry.key] = await fetch(client, entry, states[entry.key], t, at)
                 t += STEP
     return [WatchedJob(entry, states[entry.key]) for entry in entries]
+
+
+async def fetch(
+    client: DwsClient, entry: WatchEntry, state: JobState, t: float, at: datetime
+) -> JobState:
+    """One answer about a job or cluster, folded into its state."""
+    # The simulator's X-Request-Id is random: pin it so the SVGs repeat.
+    request_id = f"demo-{entry.job_id[-4:]}-{int(t):03d}"
+    if entry.is_cluster:
+        cluster = await client.get_cluster(entry.project_id, entry.job_id)
+        return state.with_cluster(replace(cluster, request_id=request_id), at)
+    record = await client.get_job(entry.project_id, entry.job_id)
+    return state.with_record(replace(record, request_id=request_id), at)
 
 
 async def shoot(
@@ -102,9 +120,17 @@ async def shoot(
 
 
 async def open_failed(pilot: Any) -> None:
+    await open_detail(pilot, FAILED_JOB)
+
+
+async def open_detail(pilot: Any, item_id: str) -> None:
     main = pilot.app.main
-    main.table.select_key(next(k for k in main.view.jobs if k[1] == FAILED_JOB))
+    main.table.select_key(next(k for k in main.view.jobs if k[1].endswith(item_id)))
     await pilot.press("enter")
+
+
+async def open_resize(pilot: Any) -> None:
+    await open_detail(pilot, RESIZE_ID)
 
 
 async def press(*keys: str) -> Callable[[Any], Awaitable[None]]:
@@ -122,6 +148,7 @@ async def main(out: Path) -> None:
     wide = (120, 32)
     await shoot(jobs, out / "main.svg", wide)
     await shoot(jobs, out / "detail-failed.svg", wide, open_failed)
+    await shoot(jobs, out / "cluster-resize.svg", wide, open_resize)
     await shoot(jobs, out / "add-dialog.svg", wide, await press("a"))
     await shoot(jobs, out / "help.svg", wide, await press("question_mark"))
     await shoot(jobs, out / "narrow-80x24.svg", (80, 24))

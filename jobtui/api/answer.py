@@ -68,6 +68,19 @@ class Where:
     origin: str = ""
     # The region the endpoint was chosen for, when there is one: a wrong one is named.
     region: Optional[str] = None
+    # "job", "cluster", or "clusters" (the list of a project's clusters).
+    what: str = "job"
+
+    @property
+    def subject(self) -> str:
+        """How messages name what was asked for: "job …", "cluster …", "the cluster list"."""
+        if self.what == "clusters":
+            return "the cluster list"
+        return f"{self.what} {self.job_id}"
+
+    @property
+    def noun(self) -> str:
+        return "cluster" if self.what == "clusters" else self.what
 
 
 def clean(text: str, limit: int = 160) -> str:

@@ -10,7 +10,7 @@ import os
 import ssl
 from collections.abc import Mapping
 from datetime import timezone, tzinfo
-from typing import Callable, Optional, Union
+from typing import Callable, Optional, TypeVar, Union
 from urllib.parse import quote
 
 import anyio
@@ -27,12 +27,15 @@ from jobtui.api.inflate import ACCEPT_ENCODING
 from jobtui.api.reading import (
     MAX_BODY,
     answer_from,
+    cluster_body,
+    clusters_body,
     job_body,
     read_capped,
     request_id_of,
     unreadable,
 )
 from jobtui.api.transport_errors import deadline_error, error_for_exception
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.errors import ApiError, UsageError
 from jobtui.domain.model import JobRecord, validate_id
 
@@ -51,6 +54,7 @@ USER_AGENT = "jobtui/0.1"
 # 60 s idle timeout of common load balancers, so the server rarely closes one first.
 KEEPALIVE = 30.0
 Verify = Union[bool, str, ssl.SSLContext]
+T = TypeVar("T")
 
 
 class DwsClient:
@@ -122,22 +126,51 @@ class DwsClient:
 
     def job_url(self, project_id: str, job_id: str) -> str:
         """The job's URL, each ID checked and encoded as exactly one path segment."""
-        for value, what in ((project_id, "project ID"), (job_id, "job ID")):
+        return self._url(project_id, "job", job_id)
+
+    def cluster_url(self, project_id: str, cluster_id: Optional[str] = None) -> str:
+        """A cluster's URL, or (without an ID) the project's cluster list."""
+        return self._url(project_id, "clusters", cluster_id)
+
+    def _url(self, project_id: str, collection: str, item_id: Optional[str]) -> str:
+        what = "job ID" if collection == "job" else "cluster ID"
+        pairs = [(project_id, "project ID")] + ([(item_id, what)] if item_id is not None else [])
+        for value, name in pairs:
             try:
-                validate_id(value, what)
+                validate_id(value, name)
             except ValueError as exc:
                 raise UsageError(f"{str(exc)[:200]}.") from None
-        return f"{self.endpoint}/v1.0/{_segment(project_id)}/job/{_segment(job_id)}"
+        tail = "" if item_id is None else f"/{_segment(item_id)}"
+        return f"{self.endpoint}/v1.0/{_segment(project_id)}/{collection}{tail}"
 
     async def get_job(self, project_id: str, job_id: str) -> JobRecord:
         """GET /v1.0/{project_id}/job/{job_id} as a JobRecord, or raise ApiError."""
         url = self.job_url(project_id, job_id)
-        where = Where(self.host, project_id, job_id, self._auth_kind, self._origin, self._region)
-        answer = await self._fetch(url, {"X-Project-Id": project_id}, where)
+        return await self._get(url, self._where(project_id, job_id, "job"), self._record)
+
+    async def get_cluster(self, project_id: str, cluster_id: str) -> ClusterRecord:
+        """GET /v1.0/{project_id}/clusters/{cluster_id} as a ClusterRecord, or raise ApiError."""
+        url = self.cluster_url(project_id, cluster_id)
+        where = self._where(project_id, cluster_id, "cluster")
+        return await self._get(url, where, self._cluster)
+
+    async def list_clusters(self, project_id: str) -> list[ClusterRecord]:
+        """GET /v1.0/{project_id}/clusters: every cluster of the project, in one request."""
+        url = self.cluster_url(project_id)
+        where = self._where(project_id, "", "clusters")
+        return await self._get(url, where, self._clusters)
+
+    def _where(self, project_id: str, item_id: str, what: str) -> Where:
+        return Where(
+            self.host, project_id, item_id, self._auth_kind, self._origin, self._region, what
+        )
+
+    async def _get(self, url: str, where: Where, read: Callable[[Answer, Where], T]) -> T:
+        answer = await self._fetch(url, {"X-Project-Id": where.project_id}, where)
         try:
             if not 200 <= answer.status < 300:
                 raise error_for_answer(answer, where)
-            return self._record(answer, where)
+            return read(answer, where)
         except ApiError:
             raise
         except Exception as exc:  # a parser bug must cost one job one answer, no more
@@ -181,6 +214,24 @@ class DwsClient:
             server_date=answer.server_date,
             zone=self._zone,
         )
+
+    def _cluster(self, answer: Answer, where: Where) -> ClusterRecord:
+        body = cluster_body(answer, where)
+        return ClusterRecord.from_api(
+            where.project_id,
+            where.job_id,
+            body,
+            request_id=answer.request_id,
+            server_date=answer.server_date,
+        )
+
+    def _clusters(self, answer: Answer, where: Where) -> list[ClusterRecord]:
+        return [
+            ClusterRecord.from_api(
+                where.project_id, item["id"], item, server_date=answer.server_date
+            )
+            for item in clusters_body(answer, where)
+        ]
 
 
 def _auth_kind(auth: Optional[httpx.Auth]) -> str:

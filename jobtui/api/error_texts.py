@@ -17,8 +17,9 @@ _LOCKED = re.compile(r"\block(ed)?\b")
 
 def not_found(where: Where, said: str) -> Described:
     return "not_found", (
-        f"Job {where.job_id} was not found in project {where.project_id}{said}; "
-        "check the job ID and that the project and region are the job's"
+        f"{where.subject[:1].upper()}{where.subject[1:]} was not found in project "
+        f"{where.project_id}{said}; check the {where.noun} ID and that the project and "
+        f"region are the {where.noun}'s"
     )
 
 
@@ -33,9 +34,9 @@ def wrong_endpoint(where: Where, said: str) -> Described:
 def service_refused(where: Where, said: str) -> Described:
     # DWS's own 401/403: the gateway accepted the key, so the credential is not at fault.
     return "forbidden", (
-        f"DWS refused access to job {where.job_id} in project {where.project_id}{said}; "
-        "the key was accepted, so check that the project is the job's and that the "
-        "account may read DWS in it"
+        f"DWS refused access to {where.subject} in project {where.project_id}{said}; "
+        f"the key was accepted, so check that the project is the {where.noun}'s and that "
+        "the account may read DWS in it"
     )
 
 

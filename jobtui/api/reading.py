@@ -90,11 +90,11 @@ def _sdk_date(value: Optional[str]) -> Optional[datetime]:
 def unreadable(exc: Exception, where: Where, request_id: Optional[str]) -> ApiError:
     """An answer that broke our reading of it: that job's bad_record, never a crash."""
     log.warning(
-        "could not read the answer for job %s from %s (request ID %s)",
-        where.job_id, where.host, request_id, exc_info=exc,
+        "could not read the answer for %s from %s (request ID %s)",
+        where.subject, where.host, request_id, exc_info=exc,
     )  # fmt: skip
     text = (
-        f"{where.host} answered for job {where.job_id} with something jobtui "
+        f"{where.host} answered for {where.subject} with something jobtui "
         f"could not read ({type(exc).__name__})"
     )
     return api_error("bad_record", text, request_id)
@@ -103,11 +103,36 @@ def unreadable(exc: Exception, where: Where, request_id: Optional[str]) -> ApiEr
 def job_body(answer: Answer, where: Where) -> dict[str, Any]:
     """The decoded 200 body, or an ApiError saying why it is not a job record."""
     body = _decode(answer, where)
-    problem = _record_problem(body, where.job_id)
+    return _checked(body, _record_problem(body, where.job_id), answer, where)
+
+
+def _checked(
+    body: dict[str, Any], problem: Optional[str], answer: Answer, where: Where
+) -> dict[str, Any]:
     if problem:
-        text = f"{where.host} answered for job {where.job_id} but {problem}"
+        text = f"{where.host} answered for {where.subject} but {problem}"
         raise api_error("bad_record", text, answer.request_id)
     return body
+
+
+def cluster_body(answer: Answer, where: Where) -> dict[str, Any]:
+    """The `cluster` object of a 200 answer, or an ApiError saying why it is not one."""
+    inner = _decode(answer, where).get("cluster")
+    if not isinstance(inner, dict):
+        shown = "missing" if inner is None else f"a JSON {type(inner).__name__}"
+        return _checked({}, f"its cluster is {shown}, not an object", answer, where)
+    problem = _record_problem(inner, where.job_id, "id", "cluster")
+    return _checked(inner, problem, answer, where)
+
+
+def clusters_body(answer: Answer, where: Where) -> list[dict[str, Any]]:
+    """The usable clusters of a list answer: objects with an ID (the rest are skipped)."""
+    items = _decode(answer, where).get("clusters")
+    if not isinstance(items, list):
+        shown = "missing" if items is None else f"a JSON {type(items).__name__}"
+        _checked({}, f"its clusters are {shown}, not an array", answer, where)
+        return []
+    return [item for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
 def _decode(answer: Answer, where: Where) -> dict[str, Any]:
@@ -130,20 +155,22 @@ def _decode(answer: Answer, where: Where) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise api_error(
             "bad_record",
-            f"{where.host} answered for job {where.job_id} with "
+            f"{where.host} answered for {where.subject} with "
             f"a JSON {type(data).__name__}, not an object",
             answer.request_id,
         )
     return data
 
 
-def _record_problem(body: Mapping[str, Any], job_id: str) -> Optional[str]:
-    """Why a decoded 200 body is not a usable job record, or None."""
+def _record_problem(
+    body: Mapping[str, Any], item_id: str, id_key: str = "job_id", what: str = "job"
+) -> Optional[str]:
+    """Why a decoded 200 body is not a usable job (or cluster) record, or None."""
     status = body.get("status")
     if not isinstance(status, str) or not status.strip():
         shown = "missing" if status is None else clean(json.dumps(status), 40)
         return f"its status is {shown}, not a status word"
-    other = body.get("job_id")
-    if isinstance(other, str) and other and other != job_id:
-        return f"the answer is about job {clean(other, 60)}"
+    other = body.get(id_key)
+    if isinstance(other, str) and other and other != item_id:
+        return f"the answer is about {what} {clean(other, 60)}"
     return None

@@ -13,23 +13,27 @@ from jobtui.commands.sdk_project import default_project, region_project
 from jobtui.commands.stdin_ids import read_stdin_ids
 from jobtui.domain.errors import UsageError
 from jobtui.domain.id_shape import ADDED_ANYWAY, shape_warnings
-from jobtui.domain.state import WatchEntry
+from jobtui.domain.state import CLUSTER, JOB, WatchEntry
+from jobtui.domain.watch_key import cluster_key, is_cluster, item_id
 from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
 NAME = "add"
-HELP = "watch jobs (add them to the watchlist)"
+HELP = "watch jobs, or clusters with --cluster (add them to the watchlist)"
 EPILOG = """\
 examples:
   jobtui add 05f2cff45100d5112f4bc00b794ea08e 2c9080e8845b207101845b245e1e0001
   jobtui add 05f2cff45100d5112f4bc00b794ea08e/2c9080e8845b207101845b245e1e0001 --label elb
   jobtui sim --list-jobs | jobtui add -
   hcloud DWS AssociateElb ... | jobtui add - --project 05f2cff45100d5112f4bc00b794ea08e
+  jobtui add --cluster 05f2cff45100d5112f4bc00b794ea08e 6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a01
 
 With '-', standard input holds one job per line: 'PROJECT_ID JOB_ID',
 'PROJECT_ID/JOB_ID', or with --project a bare JOB_ID; or the JSON a DWS operation
-answered (anything holding "job_id"). Bad lines are reported with their number (the
-first 100) and the good ones are still added (exit status 1 if any line was bad);
-lines longer than 4096 characters are skipped.
+answered (anything holding "job_id"); a line 'cluster PROJECT_ID CLUSTER_ID' (or
+'cluster PROJECT_ID/CLUSTER_ID', or with --project 'cluster CLUSTER_ID') adds a
+cluster, whose operations (create, resize, restart…) are watched. Bad lines are
+reported with their number (the first 100) and the good ones are still added (exit
+status 1 if any line was bad); lines longer than 4096 characters are skipped.
 
 A bare JOB_ID without --project goes to the SDK's project: HUAWEICLOUD_SDK_PROJECT_ID,
 or project_id in ~/.huaweicloud/credentials; with --region and neither, the project of
@@ -46,6 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--project", metavar="PROJECT_ID", help="project of bare job IDs")
     parser.add_argument("--label", metavar="TEXT", help="a name to show beside the job")
+    parser.add_argument("--cluster", action="store_true", help="the IDs name a cluster, not a job")
 
 
 def run(ctx: Context) -> int:
@@ -56,7 +61,9 @@ def run(ctx: Context) -> int:
     if project is None and args.region and _bare(args.ids):
         project = region_project(ctx, args.region)
     keys, bad = _from_stdin(ctx, project) if args.ids == ["-"] else ([_key(args.ids, project)], 0)
-    entries = [_entry(ctx, project, job) for project, job in keys]
+    if args.cluster and args.ids != ["-"]:
+        keys = [cluster_key(*key) for key in keys]
+    entries = [_entry(ctx, key) for key in keys]
     added = ctx.watchlist.add(entries) if entries else []
     _report(ctx, entries, added)
     return FAILED if bad or not keys else OK
@@ -91,13 +98,14 @@ def _key(ids: list[str], project: str | None) -> tuple[str, str]:
     return found_project, job
 
 
-def _entry(ctx: Context, project: str, job: str) -> WatchEntry:
+def _entry(ctx: Context, key: tuple[str, str]) -> WatchEntry:
     return WatchEntry(
-        project,
-        job,
+        key[0],
+        item_id(key),
         added_at=ctx.clock().replace(microsecond=0),
         label=ctx.args.label,
         region=ctx.args.region,
+        kind=CLUSTER if is_cluster(key) else JOB,
     )
 
 
@@ -105,6 +113,6 @@ def _report(ctx: Context, entries: list[WatchEntry], added: list[WatchEntry]) ->
     new = {e.key for e in added}
     for entry in entries:
         verb = NOW_WATCHING if entry.key in new else ALREADY_WATCHED
-        ctx.out(edit_line(verb, entry.project_id, entry.job_id))
-        for sentence in shape_warnings(entry.project_id, entry.job_id):
+        ctx.out(edit_line(verb, entry.project_id, entry.job_id, cluster=entry.is_cluster))
+        for sentence in shape_warnings(entry.project_id, entry.job_id, cluster=entry.is_cluster):
             ctx.err(f"warning: {sentence}; {ADDED_ANYWAY}.")

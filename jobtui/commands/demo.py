@@ -64,8 +64,9 @@ def run(ctx: Context) -> int:
 
 
 def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) -> None:
-    """A config.toml pointing at the simulator and a watchlist of its jobs."""
-    from jobtui.domain.state import WatchEntry
+    """A config.toml pointing at the simulator and a watchlist of its jobs and clusters."""
+    from jobtui.domain.state import CLUSTER, WatchEntry
+    from jobtui.sim.demo_clusters import DEMO_CLUSTER_LABELS
     from jobtui.sim.demo_scenario import DEMO_LABELS
     from jobtui.store.watchlist import Watchlist
 
@@ -77,10 +78,18 @@ def write_demo_files(root: Path, url: str, scenario: Scenario, now: datetime) ->
         + projects,
         encoding="utf-8",
     )
+    at = now.replace(microsecond=0)
     entries = [
-        WatchEntry(job.project_id, job.job_id, added_at=now.replace(microsecond=0),
-                   region=job.region, label=DEMO_LABELS.get(job.job_id))
+        WatchEntry(job.project_id, job.job_id, added_at=at, region=job.region,
+                   label=DEMO_LABELS.get(job.job_id))
         for job in scenario.jobs
+    ]  # fmt: skip
+    # The idle cluster is left out: `f` (discover) finds it.
+    entries += [
+        WatchEntry(c.project_id, c.cluster_id, added_at=at, region=c.region, kind=CLUSTER,
+                   label=DEMO_CLUSTER_LABELS[c.cluster_id] or None)
+        for c in scenario.clusters
+        if c.cluster_id in DEMO_CLUSTER_LABELS
     ]  # fmt: skip
     Watchlist(root / "watchlist.toml").add(entries)
 

@@ -15,6 +15,8 @@ from typing import Callable, Optional
 from jobtui.commands.output import NOT_ASKED, clean, progress_text, status_word
 from jobtui.commands.short_ids import unique_tails
 from jobtui.commands.table_fit import cell_width, shorten
+from jobtui.domain.cluster import ClusterRecord
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.state import WatchedJob
 
 BAR_WIDTH = 20
@@ -31,7 +33,7 @@ class Form:
 
 
 def bar(job: WatchedJob) -> str:
-    record = job.state.record
+    record = job.state.record or job.state.cluster
     value = record.progress if record is not None and record.progress is not None else 0.0
     done = round(BAR_WIDTH * value / 100)
     return "[" + "#" * done + "-" * (BAR_WIDTH - done) + "]"
@@ -54,8 +56,9 @@ def fitted_lines(jobs: Sequence[WatchedJob], width: int) -> list[str]:
 
 def head_and_rest(job: WatchedJob, form: Form) -> tuple[str, str]:
     """The line up to the end of the failure code (kept whole), and the rest (may be cut)."""
-    record = job.state.record
-    name = clean(job.entry.label or (record.job_name if record else None) or "")
+    record, cluster = job.state.record, job.state.cluster
+    said = record.job_name if record else cluster.name if cluster else None
+    name = clean(job.entry.label or said or "")
     if form.name_room is not None:
         name = shorten(name, form.name_room) if form.name_room else ""
     parts = [
@@ -75,7 +78,19 @@ def _code_and_detail(job: WatchedJob) -> tuple[str, str]:
     error, record = job.state.error, job.state.record
     if error is not None:
         return "", ("" if error.kind == NOT_ASKED else "error: ") + clean(error.message)
+    cluster = job.state.cluster
+    if cluster is not None:
+        return _cluster_code_and_detail(cluster)
     if record is None:
         return "", ""
     code = clean(record.failed_code.raw) if record.failed_code else ""
     return code, clean(record.failed_detail or "")
+
+
+def _cluster_code_and_detail(cluster: ClusterRecord) -> tuple[str, str]:
+    """A failed operation's error code (or failed task status), then its message."""
+    if cluster.phase is not Phase.FAILED:
+        return "", ""
+    reason = cluster.failed_reasons
+    code = (reason.error_code if reason else None) or cluster.task_status or cluster.status
+    return clean(code), clean((reason.error_msg if reason else None) or "")

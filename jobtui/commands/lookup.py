@@ -8,7 +8,7 @@ from typing import Optional
 
 from jobtui.domain.errors import UsageError
 from jobtui.domain.model import validate_id
-from jobtui.domain.state import WatchEntry
+from jobtui.domain.state import CLUSTER, WatchEntry, cluster_key
 from jobtui.domain.words import NOT_WATCHED
 
 
@@ -56,6 +56,35 @@ def resolve(
             )
         if entry is None:
             entry = WatchEntry(project or "", job, added_at=now, region=region)
+        if entry.key not in [e.key for e in out]:
+            out.append(entry)
+    return out
+
+
+def resolve_clusters(
+    specs: Sequence[str],
+    entries: Sequence[WatchEntry],
+    *,
+    now: datetime,
+    region: Optional[str] = None,
+) -> list[WatchEntry]:
+    """Clusters for `--cluster PROJECT_ID CLUSTER_ID`, `PROJECT_ID/CLUSTER_ID` or a
+    watched cluster's bare ID; the watched entry (label, region) when there is one."""
+    watched = {e.key: e for e in entries if e.is_cluster}
+    out: list[WatchEntry] = []
+    for spec in specs:
+        project, cluster = parse_spec(spec)
+        matches = [e for e in watched.values() if e.job_id == cluster]
+        if project is None and len(matches) != 1:
+            raise UsageError(
+                f"Cluster {cluster} is not watched in exactly one project; "
+                "give it as PROJECT_ID CLUSTER_ID."
+            )
+        project = project or matches[0].project_id
+        key = cluster_key(project, cluster)
+        entry = watched.get(key) or WatchEntry(
+            project, cluster, added_at=now, region=region, kind=CLUSTER
+        )
         if entry.key not in [e.key for e in out]:
             out.append(entry)
     return out

@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from jobtui.commands.cluster_output import cluster_json, task_text
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import clock_time, duration
 from jobtui.domain.words import status_word as shown_status
@@ -57,7 +58,9 @@ def _escaped(match: re.Match[str], *, in_json: bool) -> str:
 
 
 def job_json(job: WatchedJob) -> dict[str, Any]:
-    """The object `status --json` and `list --json` print for one job."""
+    """The object `status --json` and `list --json` print for one job (or cluster)."""
+    if job.entry.is_cluster:
+        return cluster_json(job)
     data = job.to_json()
     record = job.state.record
     data["zone_mismatch"] = bool(record and record.zone_mismatch)
@@ -71,6 +74,8 @@ def dumps_jobs(jobs: Iterable[WatchedJob]) -> str:
 
 
 def progress_text(job: WatchedJob) -> str:
+    if job.entry.is_cluster:
+        return clean(task_text(job.state.cluster))
     record = job.state.record
     if record is None or record.progress is None:
         return "-"
@@ -78,7 +83,7 @@ def progress_text(job: WatchedJob) -> str:
 
 
 def status_word(job: WatchedJob) -> str:
-    record = job.state.record
+    record = job.state.record or job.state.cluster
     if record is None:
         error = job.state.error
         return unanswered_word(error.kind) if error is not None and error.kind != NOT_ASKED else "?"
@@ -90,6 +95,8 @@ def note(job: WatchedJob) -> str:
     error = job.state.error
     if error is not None:
         return ("" if error.kind == NOT_ASKED else "error: ") + clean(error.message)
+    if job.state.cluster is not None:
+        return clean(job.state.cluster.failure)
     record = job.state.record
     if record is None:
         return ""
@@ -98,6 +105,12 @@ def note(job: WatchedJob) -> str:
 
 
 def row(job: WatchedJob, now: datetime) -> list[str]:
+    if job.entry.is_cluster:
+        cluster = job.state.cluster
+        name = clean(cluster.name) if cluster and cluster.name else ""
+        where = f"{job.entry.project_id}/{job.entry.job_id}"
+        cells = [status_word(job), progress_text(job), f"cluster {name}".rstrip()]
+        return [*cells, clean(job.entry.label), where, "", "", note(job)]
     record = job.state.record
     started = clock_time(record.begin_time) if record else ""
     if record is not None and record.zone_mismatch:

@@ -12,8 +12,9 @@ from jobtui.domain.state import JobKey, WatchedJob
 
 def job_line(job: WatchedJob) -> str:
     """A log's line: status, progress, name, the whole PROJECT_ID/JOB_ID, the note."""
-    record = job.state.record
-    name = clean(job.entry.label or (record.job_name if record else None) or "")
+    record, cluster = job.state.record, job.state.cluster
+    said = record.job_name if record else cluster.name if cluster else None
+    name = clean(job.entry.label or said or "")
     ident = f"{job.entry.project_id}/{job.entry.job_id}"
     parts = [f"{status_word(job):<15}", f"{progress_text(job):>5}", name, ident, note(job)]
     return "  ".join(p for p in parts if p).rstrip()
@@ -28,7 +29,7 @@ class PlainLines:
 
     def show(self, jobs: list[WatchedJob], now: datetime) -> None:
         for job in jobs:
-            if job.state.record is None and job.state.error is None:
+            if job.state.record is None and job.state.cluster is None and job.state.error is None:
                 continue  # not asked yet: a "?" line would only be noise in a log
             line = job_line(job)
             if self._last.get(job.entry.key) != line:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Callable, Optional
 
 from jobtui.commands import FAILED, OK, UNQUERYABLE
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.errors import AUTH_KINDS, HELD_BY_REFUSED_KEY, RETRYABLE_KINDS, ErrorInfo
 from jobtui.domain.events import (
     CredentialPaused,
@@ -16,6 +17,7 @@ from jobtui.domain.events import (
 )
 from jobtui.domain.model import Status
 from jobtui.domain.state import JobKey, JobState
+from jobtui.domain.watch_key import item_id
 from jobtui.domain.words import status_word
 
 # What `wait` retries for --retry-for before exit 4. A 200 without a status word
@@ -53,16 +55,15 @@ class Verdict:
             error = state.error if state is not None else None
             if error is not None and self._given_up(key, error):
                 said = self._refused_key(error) or error
-                self.reason = f"cannot query {key[0]}/{key[1]}{self._for(error)}: {said.message}"
+                where = f"{key[0]}/{item_id(key)}"
+                self.reason = f"cannot query {where}{self._for(error)}: {said.message}"
                 return UNQUERYABLE
-        finished = [states[k] for k in self.keys if k in states and states[k].terminal]
+        finished = [states[k] for k in self.keys if k in states and _settled(states[k])]
         if len(finished) < len(self.keys):
             return None
-        bad = [s for s in finished if s.record is not None and s.record.status != Status.SUCCESS]
+        bad = [s for s in finished if _failure(s)]
         for state in bad:
-            assert state.record is not None
-            ended = status_word(state.record.status_text)
-            self.reason = f"{state.key[0]}/{state.key[1]} ended {ended}"
+            self.reason = f"{state.key[0]}/{item_id(state.key)} {_failure(state)}"
         return FAILED if bad else OK
 
     def _given_up(self, key: JobKey, error: ErrorInfo) -> bool:
@@ -83,3 +84,20 @@ class Verdict:
         if error.kind not in TRANSIENT_KINDS or not self.retry_for or self._refused_key(error):
             return ""
         return f" after {self.retry_for:g} s of retries"
+
+
+def _settled(state: JobState) -> bool:
+    """A job that finished, or a cluster whose operation is over (done or failed)."""
+    if state.cluster is not None:
+        return state.cluster.phase is not Phase.RUNNING
+    return state.terminal
+
+
+def _failure(state: JobState) -> Optional[str]:
+    """How a settled job or cluster went wrong, for the message; None if it did not."""
+    cluster, record = state.cluster, state.record
+    if cluster is not None:
+        return f"failed: {cluster.failure}" if cluster.phase is Phase.FAILED else None
+    if record is not None and record.status != Status.SUCCESS:
+        return f"ended {status_word(record.status_text)}"
+    return None

@@ -15,6 +15,9 @@ PROJECT_SHAPE = re.compile(r"^[0-9a-fA-F]{32}$")
 JOB_SHAPE = re.compile(r"^[A-Za-z]?[0-9a-fA-F]{32}$")
 PROJECT_EXAMPLE = "05f2cff45100d5112f4bc00b794ea08e"
 JOB_EXAMPLE = "2c9080e8845b207101845b245e1e0001"
+# Cluster IDs are UUIDs, as ListClusters and the console show them.
+CLUSTER_SHAPE = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+CLUSTER_EXAMPLE = "6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a01"
 ADDED_ANYWAY = "watching it anyway: the service decides"
 
 
@@ -36,7 +39,14 @@ def job_warning(job_id: str) -> Optional[str]:
     return _warning(job_id, JOB_SHAPE, "job", looks)
 
 
-def shape_warnings(project_id: str, job_id: str) -> list[str]:
+def cluster_warning(cluster_id: str) -> Optional[str]:
+    """A sentence when `cluster_id` is not a UUID, else None."""
+    looks = f"a UUID, e.g. {CLUSTER_EXAMPLE}"
+    return _warning(cluster_id, CLUSTER_SHAPE, "cluster", looks)
+
+
+def shape_warnings(project_id: str, item_id: str, *, cluster: bool = False) -> list[str]:
     """Both sentences that apply, project first."""
-    found = [project_warning(project_id), job_warning(job_id)]
+    second = cluster_warning(item_id) if cluster else job_warning(item_id)
+    found = [project_warning(project_id), second]
     return [sentence for sentence in found if sentence is not None]

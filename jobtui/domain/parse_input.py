@@ -22,6 +22,7 @@ from typing import Any, Optional, TextIO
 
 from jobtui.domain.input_lines import MAX_LINE, bounded_lines, shown
 from jobtui.domain.model import validate_id
+from jobtui.domain.watch_key import CLUSTER, cluster_key
 
 # The path of the job API (docs/dws-job-api): people paste it from logs and curl lines.
 _API_PATH = re.compile(r"/v1(?:\.0)?/([^/\s]+)/job/([^/\s?#]+)")
@@ -201,6 +202,9 @@ def _decode(block: _Block, project: Optional[str], result: ParsedInput) -> None:
 
 def _parse_plain(text: str, number: int, project: Optional[str], result: ParsedInput) -> None:
     tokens = text.split()
+    if len(tokens) > 1 and tokens[0].lower() == CLUSTER:
+        _parse_cluster(tokens[1:], number, project, result)
+        return
     path = _API_PATH.search(text)
     if path is not None:
         tokens = [path.group(1), path.group(2)]
@@ -215,6 +219,24 @@ def _parse_plain(text: str, number: int, project: Optional[str], result: ParsedI
         result.fail(number, "expected PROJECT_ID JOB_ID or PROJECT_ID/JOB_ID")
         return
     _add_checked(tokens[0], tokens[1], number, result)
+
+
+def _parse_cluster(
+    tokens: list[str], number: int, project: Optional[str], result: ParsedInput
+) -> None:
+    """`cluster PROJECT_ID CLUSTER_ID` (or PROJECT_ID/CLUSTER_ID, or with --project an ID)."""
+    if len(tokens) == 1 and "/" in tokens[0]:
+        tokens = tokens[0].split("/", 1)
+    elif len(tokens) == 1 and project is not None and project is not _BARE:
+        tokens = [project, tokens[0]]
+    if len(tokens) != 2:
+        result.fail(number, "expected cluster PROJECT_ID CLUSTER_ID")
+        return
+    problem = _problem(tokens[0], "project ID") or _problem(tokens[1], "cluster ID")
+    if problem:
+        result.fail(number, problem)
+    else:
+        result.add(*cluster_key(tokens[0], tokens[1]))
 
 
 def _add_checked(project_id: str, job_id: str, number: int, result: ParsedInput) -> None:

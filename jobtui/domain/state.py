@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, Optional
 
+from jobtui.domain.cluster import ClusterRecord
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.history import (
     Sample,
@@ -21,8 +23,9 @@ from jobtui.domain.history import (
     unpack_transitions,
 )
 from jobtui.domain.model import JobRecord, Status, validate_id
+from jobtui.domain.watch_key import CLUSTER, JOB, JobKey, cluster_key
 
-JobKey = tuple[str, str]  # (project_id, job_id)
+__all__ = ["CLUSTER", "JOB", "JobKey", "JobState", "WatchEntry", "WatchedJob", "cluster_key"]
 
 # Bounds on what a job remembers, so the state cache stays small for days.
 MAX_TRANSITIONS = 50
@@ -31,21 +34,33 @@ MAX_SAMPLES = 120
 
 @dataclass(frozen=True)
 class WatchEntry:
-    """One line of the watchlist: what the user asked jobtui to watch."""
+    """One line of the watchlist: what the user asked jobtui to watch.
+
+    `kind` is "job" or "cluster"; `job_id` holds the cluster's ID for a cluster.
+    """
 
     project_id: str
     job_id: str
     added_at: datetime
     label: Optional[str] = None
     region: Optional[str] = None
+    kind: str = JOB
 
     def __post_init__(self) -> None:
         validate_id(self.project_id, "project ID")
-        validate_id(self.job_id, "job ID")
+        if self.kind not in (JOB, CLUSTER):
+            raise ValueError(f"kind {self.kind!r} is neither {JOB!r} nor {CLUSTER!r}")
+        validate_id(self.job_id, f"{self.kind} ID")
 
     @property
     def key(self) -> JobKey:
+        if self.kind == CLUSTER:
+            return cluster_key(self.project_id, self.job_id)
         return (self.project_id, self.job_id)
+
+    @property
+    def is_cluster(self) -> bool:
+        return self.kind == CLUSTER
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,8 @@ class JobState:
     samples: Sequence[Sample] = ()
     # True while what we show came from the cache and no fresh answer landed yet.
     stale: bool = False
+    # A watched cluster's last answer (`record` stays None for a cluster).
+    cluster: Optional[ClusterRecord] = None
 
     @property
     def status(self) -> Optional[Status]:
@@ -72,23 +89,45 @@ class JobState:
     def terminal(self) -> bool:
         return self.record is not None and self.record.terminal
 
+    @property
+    def moving(self) -> bool:
+        """A job not yet finished, or a cluster whose operation still runs."""
+        if self.cluster is not None:
+            return self.cluster.phase is Phase.RUNNING
+        return self.record is not None and not self.record.terminal
+
     def with_record(self, record: JobRecord, at: datetime) -> JobState:
         """A new state after a successful fetch: history grows only on change."""
-        transitions = self.transitions
-        if not transitions or transitions[-1].status != record.status_text:
-            transitions = (*transitions, Transition(at, record.status_text))[-MAX_TRANSITIONS:]
-        samples = self.samples
-        if record.progress is not None and (not samples or samples[-1].progress != record.progress):
-            samples = (*samples, Sample(at, record.progress))[-MAX_SAMPLES:]
+        return self._answered(at, record.status_text, record.progress, record=record)
+
+    def with_cluster(self, cluster: ClusterRecord, at: datetime) -> JobState:
+        """A cluster's new answer: its history records each change of activity, and
+        the running task's progress (restarted when another task begins)."""
+        return self._answered(at, cluster.activity, cluster.progress, True, cluster=cluster)
+
+    def _answered(
+        self,
+        at: datetime,
+        said: str,
+        progress: Optional[float],
+        restart: bool = False,
+        **answer: Any,
+    ) -> JobState:
+        transitions, samples = self.transitions, self.samples
+        if not transitions or transitions[-1].status != said:
+            transitions = (*transitions, Transition(at, said))[-MAX_TRANSITIONS:]
+            samples = () if restart else samples
+        if progress is not None and (not samples or samples[-1].progress != progress):
+            samples = (*samples, Sample(at, progress))[-MAX_SAMPLES:]
         return replace(
             self,
-            record=record,
             error=None,
             fetched_at=at,
             attempted_at=at,
             transitions=transitions,
             samples=samples,
             stale=False,
+            **answer,
         )
 
     def with_error(self, error: ErrorInfo, at: datetime) -> JobState:
@@ -96,7 +135,7 @@ class JobState:
 
     def eta(self, now: datetime) -> Optional[timedelta]:
         """Remaining time from the observed progress rate, once it is meaningful."""
-        if self.record is None or self.record.terminal or len(self.samples) < 3:
+        if not self.moving or len(self.samples) < 3:
             return None
         first, last = self.samples[0], self.samples[-1]
         seconds = (last.at - first.at).total_seconds()
@@ -118,6 +157,7 @@ class JobState:
             "attempted_at": self.attempted_at.isoformat() if self.attempted_at else None,
             "transitions": pack(self.transitions, "status"),
             "samples": pack(self.samples, "progress"),
+            **({"cluster": self.cluster.to_dict()} if self.cluster else {}),
         }
 
     @classmethod
@@ -126,6 +166,7 @@ class JobState:
         key = (str(data["project_id"]), str(data["job_id"]))
         record = data.get("record")
         error = data.get("error")
+        cluster = data.get("cluster")
         return cls(
             key=key,
             # dict, not Mapping: JSON gives dicts, and the ABC check is slow per job.
@@ -136,6 +177,7 @@ class JobState:
             transitions=unpack_transitions(data.get("transitions"), MAX_TRANSITIONS),
             samples=unpack_samples(data.get("samples"), MAX_SAMPLES),
             stale=True,
+            cluster=ClusterRecord.from_dict(cluster) if isinstance(cluster, dict) else None,
         )
 
 

@@ -44,23 +44,24 @@ NO_LONGER_WATCHING = "no longer watching"
 NOT_WATCHED = "not watched"
 
 
-def edit_line(verb: str, project_id: str, job_id: str) -> str:
-    """`now watching: PROJECT/JOB`, one per job, as the commands print them."""
-    return f"{verb}: {project_id}/{job_id}"
+def edit_line(verb: str, project_id: str, job_id: str, *, cluster: bool = False) -> str:
+    """`now watching: PROJECT/JOB` (`… cluster PROJECT/CLUSTER`), as the commands print them."""
+    kind = "cluster " if cluster else ""
+    return f"{verb}: {kind}{project_id}/{job_id}"
 
 
-def jobs_phrase(job_ids: Sequence[str]) -> str:
-    """`job 2c90…` for one job, `3 jobs` for more."""
-    return f"job {job_ids[0]}" if len(job_ids) == 1 else f"{len(job_ids)} jobs"
+def jobs_phrase(job_ids: Sequence[str], noun: str = "job") -> str:
+    """`job 2c90…` for one job, `3 jobs` for more (`cluster 6f1c…` with noun="cluster")."""
+    return f"{noun} {job_ids[0]}" if len(job_ids) == 1 else f"{len(job_ids)} {noun}s"
 
 
-def added_sentence(new: Sequence[str], old: Sequence[str]) -> str:
+def added_sentence(new: Sequence[str], old: Sequence[str], noun: str = "job") -> str:
     """What the monitor says after an add: which jobs are now watched, which already were."""
     parts = []
     if new:
-        parts.append(f"{NOW_WATCHING.capitalize()} {jobs_phrase(new)}.")
+        parts.append(f"{NOW_WATCHING.capitalize()} {jobs_phrase(new, noun)}.")
     if old:
-        said = jobs_phrase(old)
+        said = jobs_phrase(old, noun)
         parts.append(f"{said[0].upper()}{said[1:]} {_be(old)} {ALREADY_WATCHED}.")
     return " ".join(parts)
 

@@ -44,6 +44,9 @@ STALLED = 600.0
 
 
 NEAR = "near its ETA"
+# What a job not yet answered is assumed to want (a running job with no ETA, about 21 s):
+# counting it at one request per interval stretched the first answers' waits for nothing.
+FIRST_WAIT = math.sqrt(PRICE * UNWARNED * SHORTEST)
 
 
 class Plan(NamedTuple):
@@ -61,11 +64,13 @@ def plan(state: JobState, now: datetime, interval: float = PACE) -> Plan:
 
 def _plan(state: JobState, now: datetime) -> Plan:
     record = state.record
-    if record is None:
+    if record is None and state.cluster is None:
         return Plan(MIN_GAP, "first look")
-    ahead = forecast(state.samples) if record.status is Status.RUNNING else None
+    # A cluster is planned only while its operation runs (a settled one rests).
+    running = record is None or record.status is Status.RUNNING
+    ahead = forecast(state.samples) if running else None
     unwarned = 1.0 / (UNWARNED * _expected_run(state, ahead, now))
-    if record.status.pending:
+    if record is not None and record.status.pending:
         wait = _wait(unwarned * QUEUED_SHARE)
         return _floored(wait, f"queued ({record.status.value}): changes rarely")
     quiet = _quiet(state, now)

@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Callable, Optional, Protocol, Union
 
+from jobtui.domain.cluster import ClusterRecord
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.errors import NOT_ASKED, ApiError, ErrorInfo, JobtuiError
 from jobtui.domain.events import (
     CredentialPaused,
@@ -26,6 +28,7 @@ from jobtui.domain.events import (
 )
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobKey, JobState, WatchEntry
+from jobtui.domain.watch_key import is_cluster, item_id
 from jobtui.polling.backoff import capped_retry_after
 from jobtui.polling.connections import Route
 from jobtui.polling.gates import (
@@ -48,6 +51,13 @@ Emit = Callable[[PollerEvent], None]
 
 class JobSource(Protocol):
     async def get_job(self, project_id: str, job_id: str) -> JobRecord: ...
+    async def get_cluster(self, project_id: str, cluster_id: str) -> ClusterRecord: ...
+    async def list_clusters(self, project_id: str) -> list[ClusterRecord]: ...
+
+
+# A cluster whose operation ended stays watched (a new one may start) but is asked
+# only this often; `r` (Schedule.force) asks it again at once.
+CLUSTER_REST = 300.0
 
 
 class Router(Protocol):
@@ -245,14 +255,21 @@ class Fetcher:
             self.hold(key, credential)  # another process probed this refused key meanwhile
             return
         self.requested += 1
+        client = self.router.client(route)
         try:
-            record = await self.router.client(route).get_job(*key)
+            if is_cluster(key):
+                cluster = await client.get_cluster(key[0], item_id(key))
+            else:
+                record = await client.get_job(*key)
         except ApiError as exc:
             self._failed(key, exc.info, route)
         except JobtuiError as exc:
             self._failed(key, ErrorInfo("bad_request", str(exc)), route)
         else:
-            self._landed(key, record, route)
+            if is_cluster(key):
+                self._cluster_landed(key, cluster, route)
+            else:
+                self._landed(key, record, route)
 
     def _reread(self, key: JobKey) -> Union[Route, ErrorInfo]:
         """The job's route with the credentials read again; a changed key goes at once."""
@@ -274,12 +291,53 @@ class Fetcher:
             key, now, terminal=record.terminal, changed=changed, cycle=self.cycle_started,
             state=new, wall=at,
         )  # fmt: skip
+        before = old.record.status_text if old.record else None
+        became = record.terminal and not old.terminal
+        self._took(key, route, old, new, changed, (before, record.status_text, became))
+
+    def _cluster_landed(self, key: JobKey, cluster: ClusterRecord, route: Route) -> None:
+        """A cluster's answer: like a job's, but it never finishes, it only rests."""
+        if key not in self.entries:
+            return
+        now, at = self.clock(), self.wall()
+        old = self.states.get(key) or JobState(key)
+        new = old.with_cluster(cluster, at)
+        self.states[key] = new
+        seen = old.cluster
+        # Request IDs and server dates change every time: not a change a user sees.
+        changed = seen is None or seen != replace(
+            cluster, request_id=seen.request_id, server_date=seen.server_date
+        )
+        settled = cluster.phase is not Phase.RUNNING
+        self.schedule.succeeded(
+            key,
+            now,
+            terminal=False,
+            changed=changed,
+            cycle=self.cycle_started,
+            rest=CLUSTER_REST if settled else None,
+            state=new,
+            wall=at,
+        )
+        before = seen.activity if seen else None
+        became = settled and seen is not None and seen.phase is Phase.RUNNING
+        self._took(key, route, old, new, changed, (before, cluster.activity, became))
+
+    def _took(
+        self,
+        key: JobKey,
+        route: Route,
+        old: JobState,
+        new: JobState,
+        changed: bool,
+        status: tuple[Optional[str], str, bool],
+    ) -> None:
+        """What every answer does: open its gates, and say what moved."""
         self.throttle(route).succeeded()
         self._open(self.gates(key))
-        before = old.record.status_text if old.record else None
-        if before != record.status_text:
-            became = record.terminal and not old.terminal
-            self.emit(StatusChanged(key, new, before, record.status_text, became))
+        before, after, became = status
+        if before != after:
+            self.emit(StatusChanged(key, new, before, after, became))
         self.emit(JobUpdated(key, new, changed))
         if old.error is not None:
             self.emit(FetchRecovered(key, new))

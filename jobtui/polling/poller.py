@@ -22,8 +22,10 @@ from collections.abc import Awaitable, Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Callable, Optional
 
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.events import CycleFinished, PollerEvent, PollingPaused, Warned
-from jobtui.domain.state import JobKey, JobState, NextCheck, WatchEntry
+from jobtui.domain.state import CLUSTER, JobKey, JobState, NextCheck, WatchEntry
+from jobtui.domain.watch_key import is_cluster, item_id
 from jobtui.polling.cycle import run_cycle
 from jobtui.polling.fetcher import Emit, Fetcher, Router
 from jobtui.polling.in_flight import GIVE_UP_AFTER, STRAGGLER_AFTER, InFlight
@@ -251,6 +253,17 @@ class Poller:
             return self.schedule.interval
         return max(MIN_IDLE, due - self._clock())
 
+    async def list_clusters(
+        self, project_id: str, region: Optional[str] = None
+    ) -> list[ClusterRecord]:
+        """Every cluster of a project and what it does: ONE request (`discover`), through
+        the project's route, under the same rate cap as the polls. Raises ApiError."""
+        entry = WatchEntry(project_id, "clusters", self._fetcher.wall(), region=region)
+        route = self._connections.route(entry)  # routes depend on project and region only
+        await self.bucket.acquire()
+        self._fetcher.requested += 1
+        return await self._connections.client(route).list_clusters(project_id)
+
     async def refresh_once(self, keys: Iterable[JobKey]) -> dict[JobKey, JobState]:
         """Fetch these jobs now (what `jobtui status` uses) and return their states.
 
@@ -259,7 +272,7 @@ class Poller:
         wanted = list(dict.fromkeys(keys))
         known = list(self._fetcher.entries.values())
         at = self._fetcher.wall()
-        extra = [WatchEntry(p, j, at) for p, j in wanted if (p, j) not in self._fetcher.entries]
+        extra = [_entry(key, at) for key in wanted if key not in self._fetcher.entries]
         if extra:
             self.set_entries([*known, *extra])
         now = self._clock()
@@ -268,3 +281,10 @@ class Poller:
         await self._cycle(wanted)
         await self._in_flight.settle(wanted)  # a one-shot answer waits for its stragglers
         return {key: self._fetcher.states.get(key, JobState(key)) for key in wanted}
+
+
+def _entry(key: JobKey, at: datetime) -> WatchEntry:
+    """A stand-in entry for a key `refresh_once` was asked about but nobody watches."""
+    if is_cluster(key):
+        return WatchEntry(key[0], item_id(key), at, kind=CLUSTER)
+    return WatchEntry(key[0], key[1], at)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable, Optional
 
 from jobtui.domain.state import JobKey, JobState
-from jobtui.polling.attention import plan
+from jobtui.domain.timefmt import duration
+from jobtui.polling.attention import FIRST_WAIT, PACE, plan
 from jobtui.polling.backoff import backoff_delay
 from jobtui.polling.demand import Demand
 
@@ -72,7 +73,8 @@ class Schedule:
             if terminal:
                 slot.reason = "finished: never asked again"
             else:
-                self.demand.want(slot, 1.0 / self.interval)
+                first = FIRST_WAIT * self.interval / PACE if self.adaptive else self.interval
+                self.demand.want(slot, 1.0 / first)
 
     def discard(self, key: JobKey) -> None:
         slot = self._slots.pop(key, None)
@@ -136,6 +138,7 @@ class Schedule:
         terminal: bool,
         changed: bool,
         cycle: float = NEVER,
+        rest: Optional[float] = None,
         state: Optional[JobState] = None,
         wall: Optional[datetime] = None,
     ) -> None:
@@ -143,6 +146,7 @@ class Schedule:
 
         Answers that land late in a cycle (started at `cycle`) are due with its first
         ones, so the next cycle takes them all: one wake-up and one repaint per interval.
+        `rest` is this item's own interval this time (a settled cluster: asked rarely).
         """
         slot = self._slots.get(key)
         if slot is None:
@@ -154,7 +158,13 @@ class Schedule:
             slot.due, slot.reason = NEVER, "finished: never asked again"
             self.demand.want(slot, 0.0)
             return
-        slot.due = min(now, cycle + self.window) + self._wait(slot, state, wall)
+        wait = self._wait(slot, state, wall) if rest is None else self._rest(slot, rest)
+        slot.due = min(now, cycle + self.window) + wait
+
+    def _rest(self, slot: Slot, rest: float) -> float:
+        slot.reason = f"at rest: asked every {duration(timedelta(seconds=rest), seconds=False)}"
+        self.demand.want(slot, 1.0 / rest)
+        return rest
 
     def _wait(self, slot: Slot, state: Optional[JobState], wall: Optional[datetime]) -> float:
         if not self.adaptive or state is None or wall is None:

@@ -27,6 +27,7 @@ from jobtui.domain.events import (
     Warned,
 )
 from jobtui.domain.state import JobKey
+from jobtui.domain.watch_key import is_cluster, item_id
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,14 @@ class EventLog:
         level = logging.WARNING if event.new in ("FAIL", "STOP") else logging.INFO
         rid = _rid(record.request_id if record else None)
         change = event.new if event.old is None else f"{event.old} -> {event.new}"
-        log.log(level, "job %s%s: %s%s", _job(event.key), name, change, rid)
+        cluster = event.state.cluster
+        if cluster is not None:
+            name = f" ({cluster.name})" if cluster.name else ""
+            failed = cluster.failure
+            level = logging.WARNING if failed else logging.INFO
+            change += f" ({failed})" if failed else ""
+            rid = _rid(cluster.request_id)
+        log.log(level, "%s%s: %s%s", _job(event.key), name, change, rid)
 
     def _failed(self, event: FetchFailed) -> None:
         error = event.error
@@ -60,11 +68,11 @@ class EventLog:
         how = (error.kind, error.http_status, error.error_code)
         if self._failing.get(event.key) != how:
             self._failing[event.key] = how
-            log.warning("job %s: %s", _job(event.key), _said(error))
+            log.warning("%s: %s", _job(event.key), _said(error))
 
     def _recovered(self, event: FetchRecovered) -> None:
         if self._failing.pop(event.key, None) is not None:
-            log.info("job %s answers again", _job(event.key))
+            log.info("%s answers again", _job(event.key))
 
     def _down(self, event: EndpointDown) -> None:
         said = event.endpoint in self._blocked
@@ -128,7 +136,8 @@ _HANDLERS: dict[type, Callable[[EventLog, Any], None]] = {
 
 
 def _job(key: JobKey) -> str:
-    return f"{key[0]}/{key[1]}"
+    kind = "cluster" if is_cluster(key) else "job"
+    return f"{kind} {key[0]}/{item_id(key)}"
 
 
 def _rid(request_id: Optional[str]) -> str:

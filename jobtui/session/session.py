@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
 
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.errors import JobtuiError, StoreError
 from jobtui.domain.events import (
     CycleFinished,
@@ -265,6 +266,11 @@ class Session:
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.poller.refresh(key)
+
+    async def discover(self, project_id: str, region: Optional[str] = None) -> list[ClusterRecord]:
+        """A project's clusters and what each does, in one request (ApiError if it fails);
+        watch the busy ones with `add(jobtui.domain.discovery.busy_entries(...))`."""
+        return await self.poller.list_clusters(project_id, region)
 
     def next_check(self, key: JobKey) -> Optional[NextCheck]:
         """When the job is asked next and why; None before polling starts."""

@@ -76,6 +76,10 @@ class StatusFacts:
     # The key that shows every job again, while only unfinished jobs are shown (a
     # choice remembered across restarts: the line must say it is in effect).
     active_only_key: Optional[str] = None
+    # How many of `total` are clusters: "4 jobs, 2 clusters".
+    clusters: int = 0
+    # The adaptive schedule asks each job when it is due: "every 10s" would not be true.
+    adaptive: bool = False
 
     @classmethod
     def coarse(cls, seconds: bool, last: Optional[datetime], **facts: Any) -> StatusFacts:
@@ -132,7 +136,7 @@ def _words(
 
 def _shown(facts: StatusFacts, key_words: str) -> str:
     """`12 of 50 shown`, and `, active only (o shows all)` while that filter is on."""
-    label = shown_label(facts.shown, facts.total)
+    label = shown_label(facts.shown, facts.total, facts.clusters)
     key = facts.active_only_key
     if key is not None:
         label += f", {ACTIVE_ONLY}" + key_words.format(key)
@@ -142,17 +146,25 @@ def _shown(facts: StatusFacts, key_words: str) -> str:
 ACTIVE_ONLY = "active only"
 
 
-def shown_label(shown: int, total: int) -> str:
-    """`12 of 50 shown`, or `50 jobs` when nothing is hidden."""
-    if shown == total:
-        return f"{total} job" + ("" if total == 1 else "s")
-    return f"{shown} of {total} shown"
+def shown_label(shown: int, total: int, clusters: int = 0) -> str:
+    """`12 of 50 shown`, or `50 jobs` (`48 jobs, 2 clusters`) when nothing is hidden."""
+    if shown != total:
+        return f"{shown} of {total} shown"
+    jobs = total - clusters
+    parts = [_count(jobs, "job")] if jobs or not clusters else []
+    return ", ".join(parts + ([_count(clusters, "cluster")] if clusters else []))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _next(facts: StatusFacts, zone: Optional[tzinfo]) -> str:
     """The next refresh to the second, or the interval when times are coarse."""
     if facts.seconds and facts.next_refresh is not None:
         return f"next {_time(facts.next_refresh, zone, True)}"
+    if facts.adaptive:
+        return "adaptive"  # each job's next check and why: in its detail pane
     return f"every {facts.interval:g}s" if facts.interval else ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jobtui.sim.demo_clusters import demo_clusters
 from jobtui.sim.scenario import JobTimeline, Scenario, Step
 
 # Fixed IDs, the same on every run, so a user can keep them in a watchlist.
@@ -71,7 +72,7 @@ def demo_scenario() -> Scenario:
         _job(e, "g6aa82ba1fc9748389b613e8da13e2fe9", "encryptClusterJob",
              Step(0, "RUNNING", "0%"), Step(300, "SUCCESS", "100%"), region="eu-west-101"),
     )  # fmt: skip
-    return Scenario(jobs, name="demo")
+    return Scenario(jobs, name="demo", clusters=demo_clusters(b))
 
 
 HOSTILE_PROJECT = "0badc0de0badc0de0badc0de0badc0de"

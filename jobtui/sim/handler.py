@@ -13,8 +13,10 @@ from typing import Any, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from jobtui.sim.backend import Backend, Request
+from jobtui.sim.cluster_answers import cluster_answer, cluster_fault
 from jobtui.sim.faults import Fault
 from jobtui.sim.responses import (
+    CLUSTER_NOT_FOUND,
     NO_API,
     NOT_FOUND,
     Reply,
@@ -25,6 +27,8 @@ from jobtui.sim.responses import (
 )
 
 _JOB_PATH = re.compile(r"^/v1\.0/(?P<project>[^/]+)/job/(?P<job>[^/]+)/?$")
+# A cluster (`job` group: the cluster ID, which faults scope like a job ID) or the list.
+_CLUSTER_PATH = re.compile(r"^/v1\.0/(?P<project>[^/]+)/clusters(?:/(?P<job>[^/]+))?/?$")
 _SECRET_HEADERS = ("x-auth-token", "x-security-token")
 MAX_REQUEST_BODY = 64 * 1024
 
@@ -65,9 +69,9 @@ class Handler(BaseHTTPRequestHandler):
         request_id = uuid.uuid4().hex
         body = self._read_body()
         path = urlsplit(self.path).path
-        match = _JOB_PATH.match(path)
+        match = _JOB_PATH.match(path) or _CLUSTER_PATH.match(path)
         project_id = unquote(match["project"]) if match else None
-        job_id = unquote(match["job"]) if match else None
+        job_id = unquote(match["job"]) if match and match["job"] else None
         fault = self.sim.pick_fault(project_id, job_id)
         if fault is not None and fault.kind == "latency":
             self.sim.stopping.wait(fault.delay)
@@ -95,14 +99,24 @@ class Handler(BaseHTTPRequestHandler):
             return error_reply(refusal.status, refusal.error_code, refusal.error_msg, request_id)
         if fault is not None and fault.kind == "redirect":
             return redirect_reply(fault, f"{self.sim.url}/moved{self.path}")
-        record = self._job_body(project_id, job_id)
-        faulty = fault_reply(fault, record, request_id) if fault is not None else None
+        clusters = _CLUSTER_PATH.match(urlsplit(self.path).path) is not None
+        if clusters and project_id is not None:
+            record = cluster_answer(self.sim, project_id, job_id)
+        else:
+            record = self._job_body(project_id, job_id)
+        if fault is None:
+            faulty = None
+        elif clusters:
+            faulty = cluster_fault(fault, record, request_id)
+        else:
+            faulty = fault_reply(fault, record, request_id)
         if faulty is not None:
             return faulty
         if self.command != "GET":
             return error_reply(404, *NO_API, request_id)
         if project_id is not None:
-            return json_reply(200, record) if record else error_reply(404, *NOT_FOUND, request_id)
+            missing = CLUSTER_NOT_FOUND if clusters else NOT_FOUND
+            return json_reply(200, record) if record else error_reply(404, *missing, request_id)
         if urlsplit(self.path).path.rstrip("/") == "/v3/projects":
             return self._projects()
         return error_reply(404, *NO_API, request_id)

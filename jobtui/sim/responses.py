@@ -14,6 +14,7 @@ JSON = "application/json;charset=UTF-8"
 HTML = "text/html; charset=utf-8"
 # The simulator's choice: the reference documents 404 but not the service's code for it.
 NOT_FOUND = ("DWS.0015", "The job does not exist or does not belong to this project.")
+CLUSTER_NOT_FOUND = ("DWS.0015", "The cluster does not exist or does not belong to this project.")
 # The public gateway's codes (APIGW.xxxx) and wording, as Huawei Cloud answers.
 NO_API = ("APIGW.0101", "The API does not exist or has not been published in the environment")
 PROXY_PAGE = (

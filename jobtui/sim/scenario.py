@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
+from jobtui.sim.clusters import ClusterTimeline, check_keys, cluster_from_dict, percent
 from jobtui.sim.faults import Fault, fault_from_dict
 
 if sys.version_info >= (3, 11):
@@ -22,6 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.9/3.10 only
     import tomli as tomllib
 
+T = TypeVar("T")
 TERMINAL = ("SUCCESS", "FAIL", "STOP")
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"
 STEP_KEYS = {"at", "status", "progress", "fields"}
@@ -82,8 +84,8 @@ def _progress(body: dict[str, Any], steps: tuple[Step, ...], last: Step, t: floa
     if "progress" in last.fields:
         return value
     later = next((s for s in steps if s.at > last.at and s.progress is not None), None)
-    number = _percent(value)
-    target = _percent(later.progress) if later is not None else None
+    number = percent(value)
+    target = percent(later.progress) if later is not None else None
     running = body.get("status") == "RUNNING"
     if running and later is not None and number is not None and target is not None:
         share = (t - last.at) / (later.at - last.at)
@@ -93,16 +95,6 @@ def _progress(body: dict[str, Any], steps: tuple[Step, ...], last: Step, t: floa
     return value
 
 
-def _percent(value: Any) -> Optional[float]:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str) and value.rstrip("%").replace(".", "", 1).isdigit():
-        return float(value.rstrip("%"))
-    return None
-
-
 def _stamp(start: datetime, offset: float) -> str:
     # The API sends UTC times without a zone.
     return (start + timedelta(seconds=offset)).strftime(TIME_FORMAT)
@@ -110,11 +102,21 @@ def _stamp(start: datetime, offset: float) -> str:
 
 @dataclass(frozen=True)
 class Scenario:
-    """Jobs and faults the simulator serves."""
+    """Jobs, clusters and faults the simulator serves."""
 
     jobs: tuple[JobTimeline, ...]
     faults: tuple[Fault, ...] = ()
     name: str = "scenario"
+    clusters: tuple[ClusterTimeline, ...] = ()
+
+    def cluster(self, project_id: str, cluster_id: str) -> Optional[ClusterTimeline]:
+        for cluster in self.clusters:
+            if cluster.project_id == project_id and cluster.cluster_id == cluster_id:
+                return cluster
+        return None
+
+    def clusters_of(self, project_id: str) -> list[ClusterTimeline]:
+        return [cluster for cluster in self.clusters if cluster.project_id == project_id]
 
     def job(self, project_id: str, job_id: str) -> Optional[JobTimeline]:
         for job in self.jobs:
@@ -127,7 +129,9 @@ class Scenario:
         return [(job.project_id, job.job_id) for job in self.jobs]
 
     def projects(self, region: Optional[str] = None) -> list[str]:
-        seen = [j.project_id for j in self.jobs if region is None or j.region == region]
+        pairs = [(j.project_id, j.region) for j in self.jobs]
+        pairs += [(c.project_id, c.region) for c in self.clusters]
+        seen = [project for project, where in pairs if region is None or where == region]
         return list(dict.fromkeys(seen))
 
 
@@ -145,30 +149,39 @@ def load_scenario(path: Path) -> Scenario:
 
 
 def scenario_from_dict(data: Mapping[str, Any], where: str = "scenario") -> Scenario:
-    jobs = []
-    for i, raw_job in enumerate(data.get("job", [])):
-        try:
-            jobs.append(_job(raw_job, f"{where}: job {i + 1}"))
-        except ScenarioError:
-            raise
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise ScenarioError(f"{where}: job {i + 1}: {exc}") from None
+    jobs = _tables(data, "job", _job, where)
+    clusters = _tables(data, "cluster", cluster_from_dict, where)
     faults = []
     for i, raw in enumerate(data.get("fault", [])):
         try:
             faults.append(fault_from_dict(raw))
         except (TypeError, ValueError) as exc:
             raise ScenarioError(f"{where}: fault {i + 1}: {exc}") from None
-    if not jobs:
-        raise ScenarioError(f"{where}: no [[job]] tables")
-    return Scenario(tuple(jobs), tuple(faults), str(data.get("name", where)))
+    if not jobs and not clusters:
+        raise ScenarioError(f"{where}: no [[job]] or [[cluster]] tables")
+    name = str(data.get("name", where))
+    return Scenario(tuple(jobs), tuple(faults), name, tuple(clusters))
+
+
+def _tables(
+    data: Mapping[str, Any], kind: str, read: Callable[[Any, str], T], where: str
+) -> list[T]:
+    """Each `[[kind]]` table read; a mistake names the file, the table and the place."""
+    found = []
+    for i, raw in enumerate(data.get(kind, [])):
+        try:
+            found.append(read(raw, f"{where}: {kind} {i + 1}"))
+        except (TypeError, ValueError, AttributeError) as exc:
+            text = str(exc) if str(exc).startswith(where) else f"{where}: {kind} {i + 1}: {exc}"
+            raise ScenarioError(text) from None
+    return found
 
 
 def _job(raw: Mapping[str, Any], where: str) -> JobTimeline:
-    _check_keys(raw, JOB_KEYS, where)
+    check_keys(raw, JOB_KEYS, where)
     steps = []
     for i, step in enumerate(raw.get("step", [])):
-        _check_keys(step, STEP_KEYS, f"{where}, step {i + 1}")
+        check_keys(step, STEP_KEYS, f"{where}, step {i + 1}")
         steps.append(
             Step(
                 float(step.get("at", 0)),
@@ -188,9 +201,3 @@ def _job(raw: Mapping[str, Any], where: str) -> JobTimeline:
         None if begin is None else float(begin),
         str(raw.get("region", "cn-north-4")),
     )
-
-
-def _check_keys(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(raw) - allowed)
-    if unknown:
-        raise ScenarioError(f"{where}: unknown key {unknown[0]!r} (allowed: {sorted(allowed)})")

@@ -12,16 +12,21 @@ from typing import Any, Optional
 import tomli_w
 
 from jobtui.domain.errors import ConfigError
-from jobtui.domain.state import JobKey, WatchEntry
+from jobtui.domain.state import CLUSTER, JOB, JobKey, WatchEntry
 from jobtui.store.tomlfile import did_you_mean, key_line
 
-VERSION = 1
+# 2: clusters beside jobs (`[[clusters]]`). A file without clusters is still written
+# as 1, so an older jobtui sharing it keeps editing it.
+VERSION = 2
 HEADER = (
     "# jobtui's watchlist, written by jobtui. You may edit it by hand while jobtui\n"
     "# runs, but comments are not kept: jobtui rewrites this file on every change.\n"
 )
 ENTRY_KEYS = ("project_id", "job_id", "label", "region", "added_at")
-TOP_KEYS = ("version", "jobs")
+CLUSTER_KEYS = ("project_id", "cluster_id", "label", "region", "added_at")
+TOP_KEYS = ("version", "jobs", "clusters")
+# Per kind: its array, the key of its ID, the keys of its tables.
+_TABLES = {JOB: ("jobs", "job_id", ENTRY_KEYS), CLUSTER: ("clusters", "cluster_id", CLUSTER_KEYS)}
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,15 @@ class _Reader:
         # A newer jobtui may add keys: read what we know, refuse to write (see Watchlist).
         self.strict = version <= VERSION
         self.known(data, TOP_KEYS, ())
-        jobs = data.get("jobs", [])
-        if not isinstance(jobs, list):
-            raise self.error("'jobs' must be an array of [[jobs]] tables", ("jobs",))
-        entries = [self.entry(item, index) for index, item in enumerate(jobs)]
+        entries = [*self.entries(data, JOB), *self.entries(data, CLUSTER)]
         return WatchlistDoc(version, tuple(merge_duplicates(entries)))
+
+    def entries(self, data: Mapping[str, Any], kind: str) -> list[WatchEntry]:
+        array = _TABLES[kind][0]
+        items = data.get(array, [])
+        if not isinstance(items, list):
+            raise self.error(f"{array!r} must be an array of [[{array}]] tables", (array,))
+        return [self.entry(item, index, kind) for index, item in enumerate(items)]
 
     def known(
         self, data: Mapping[str, Any], keys: tuple[str, ...], at: tuple[str, ...], index: int = 0
@@ -66,36 +75,39 @@ class _Reader:
                 hint = did_you_mean(key, keys)
                 raise self.error(f"unknown key {'.'.join(where)!r}{hint}", where, index)
 
-    def entry(self, item: object, index: int) -> WatchEntry:
-        at = ("jobs",)
+    def entry(self, item: object, index: int, kind: str = JOB) -> WatchEntry:
+        array, id_key, keys = _TABLES[kind]
+        at = (array,)
         if not isinstance(item, dict):
-            raise self.error(f"job {index + 1} must be a [[jobs]] table", at, index)
-        self.known(item, ENTRY_KEYS, at, index)
-        values = {key: self.field(item, key, index) for key in ENTRY_KEYS}
+            raise self.error(f"{kind} {index + 1} must be a [[{array}]] table", at, index)
+        self.known(item, keys, at, index)
+        values = {key: self.field(item, key, index, kind) for key in keys}
+        values["job_id"] = values.pop(id_key)
         try:
-            return WatchEntry(**values)
+            return WatchEntry(**values, kind=kind)
         except ValueError as exc:
-            bad = "project_id" if "project ID" in str(exc) else "job_id"
-            raise self.error(f"job {index + 1}: {exc}", ("jobs", bad), index) from None
+            bad = "project_id" if "project ID" in str(exc) else id_key
+            raise self.error(f"{kind} {index + 1}: {exc}", (array, bad), index) from None
 
-    def field(self, item: Mapping[str, Any], key: str, index: int) -> Any:
+    def field(self, item: Mapping[str, Any], key: str, index: int, kind: str = JOB) -> Any:
         value = item.get(key)
-        at = ("jobs", key)
-        required = key in ("project_id", "job_id", "added_at")
+        array, id_key, _ = _TABLES[kind]
+        at = (array, key)
+        required = key in ("project_id", id_key, "added_at")
         if value is None and required:
-            raise self.error(f"job {index + 1} has no {key!r}", ("jobs",), index)
+            raise self.error(f"{kind} {index + 1} has no {key!r}", (array,), index)
         if key == "added_at":
-            return self.added_at(value, index)
+            return self.added_at(value, index, kind)
         if value is not None and not isinstance(value, str):
-            raise self.error(f"job {index + 1}: {key!r} must be a string", at, index)
+            raise self.error(f"{kind} {index + 1}: {key!r} must be a string", at, index)
         return value
 
-    def added_at(self, value: object, index: int) -> datetime:
+    def added_at(self, value: object, index: int, kind: str = JOB) -> datetime:
         if not isinstance(value, datetime):
-            kind = "a date without a time" if isinstance(value, date) else "not a date and time"
+            what = "a date without a time" if isinstance(value, date) else "not a date and time"
             raise self.error(
-                f"job {index + 1}: 'added_at' is {kind}; write it like 2026-01-31T09:30:00Z",
-                ("jobs", "added_at"),
+                f"{kind} {index + 1}: 'added_at' is {what}; write it like 2026-01-31T09:30:00Z",
+                (_TABLES[kind][0], "added_at"),
                 index,
             )
         # A local time written by hand means this machine's zone.
@@ -122,24 +134,28 @@ def _merge(a: WatchEntry, b: WatchEntry) -> WatchEntry:
 
 
 def render_watchlist(entries: Iterable[WatchEntry]) -> bytes:
-    """The file's bytes: header comment, version, one [[jobs]] table per entry."""
+    """The file's bytes: header comment, version, a [[jobs]] or [[clusters]] table each."""
     # tomli-w would inline short tables as `jobs = [{...}]`; a table per job reads
     # better and edits more safely by hand.
-    parts = [HEADER, tomli_w.dumps({"version": VERSION})]
-    parts.extend(map(_entry_chunk, entries))
-    return "".join(parts).encode("utf-8")
+    chunks = list(map(_entry_chunk, entries))
+    version = VERSION if any(chunk.startswith(_CLUSTER_HEAD) for chunk in chunks) else 1
+    return "".join([HEADER, tomli_w.dumps({"version": version}), *chunks]).encode("utf-8")
 
 
 @functools.lru_cache(maxsize=8192)
 def _entry_chunk(entry: WatchEntry) -> str:
     # Entries are immutable, so a long-running process renders each one once.
-    return "\n[[jobs]]\n" + tomli_w.dumps(_entry_table(entry))
+    head = _CLUSTER_HEAD if entry.is_cluster else "\n[[jobs]]\n"
+    return head + tomli_w.dumps(_entry_table(entry))
+
+
+_CLUSTER_HEAD = "\n[[clusters]]\n"
 
 
 def _entry_table(entry: WatchEntry) -> dict[str, Any]:
     table: dict[str, Optional[object]] = {
         "project_id": entry.project_id,
-        "job_id": entry.job_id,
+        _TABLES[entry.kind][1]: entry.job_id,
         "label": entry.label,
         "region": entry.region,
         "added_at": entry.added_at,

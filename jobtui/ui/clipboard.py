@@ -28,6 +28,8 @@ def record_json(job: WatchedJob) -> str:
 
 def failure_text(job: WatchedJob) -> Optional[str]:
     """`failed_code` and `failed_detail`, what a ticket to support needs, plus the request ID."""
+    if job.state.cluster is not None:
+        return _cluster_failure(job)
     record = job.state.record
     if record is None or (record.failed_code is None and not record.failed_detail):
         return None
@@ -35,3 +37,17 @@ def failure_text(job: WatchedJob) -> Optional[str]:
     if record.request_id:
         lines.append(f"X-Request-Id: {record.request_id}")
     return "\n".join(line for line in lines if line)
+
+
+def _cluster_failure(job: WatchedJob) -> Optional[str]:
+    """A cluster's failure line, its reason's message, and the request ID."""
+    cluster = job.state.cluster
+    if cluster is None or cluster.failure is None:
+        return None
+    reason = cluster.failed_reasons
+    lines = [f"cluster {job.entry.job_id}: {cluster.failure}"]
+    if reason and reason.error_msg and reason.error_msg not in cluster.failure:
+        lines.append(reason.error_msg)
+    if cluster.request_id:
+        lines.append(f"X-Request-Id: {cluster.request_id}")
+    return "\n".join(lines)

@@ -27,6 +27,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("a", "add", "Add", id="add"),
     Binding("d", "remove", "Remove", id="remove"),
     Binding("x", "prune", "Prune finished", show=False, id="prune"),
+    Binding("f", "discover", "Find clusters", show=False, id="discover"),
     Binding("r", "refresh", "Refresh", id="refresh"),
     Binding("R", "refresh_all", "Refresh all", show=False, id="refresh_all"),
     Binding("p", "toggle_pause", "Pause", id="toggle_pause"),

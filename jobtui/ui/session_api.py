@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Optional, Protocol
 
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.events import PollerEvent
 from jobtui.domain.state import JobKey, NextCheck, WatchedJob, WatchEntry
 from jobtui.session.empty_watchlist import SetupFacts
@@ -30,6 +31,11 @@ class SessionLike(Protocol):
     def prune(self, older_than: Optional[float] = None) -> int: ...
     def refresh(self, key: Optional[JobKey] = None) -> None: ...
     def next_check(self, key: JobKey) -> Optional[NextCheck]: ...
+
+    # One request for a project's clusters, made by the session (the UI does no I/O).
+    async def discover(
+        self, project_id: str, region: Optional[str] = None
+    ) -> list[ClusterRecord]: ...
     def note_input(self) -> None: ...
     # Which endpoint and credentials a new job would use; None until start-up looked.
     def setup(self) -> Optional[SetupFacts]: ...

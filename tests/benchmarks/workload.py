@@ -1,4 +1,8 @@
-"""The jobs a benchmark watches: a simulator scenario serving them and a config dir."""
+"""The jobs a benchmark watches: a simulator scenario serving them and a config dir.
+
+One item in ten is a cluster (its ID and name carry the same `bjNNNNN` as a job's),
+running a resize or at rest, so every budget is measured with clusters in the table.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from jobtui.sim.clock import ManualClock
+from jobtui.sim.clusters import ClusterStep, ClusterTimeline
 from jobtui.sim.scenario import JobTimeline, Scenario, Step
 from jobtui.sim.server import Simulator
 from tests.benchmarks.rows import DONE, job_id, job_name
@@ -62,8 +67,32 @@ def sawtooth(cycles: int) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+CLUSTER_EVERY = 10  # items 9, 19, 29…: never job 0, the one stepped or jumped
+
+
+def is_cluster(i: int) -> bool:
+    return i % CLUSTER_EVERY == CLUSTER_EVERY - 1
+
+
+def cluster_timeline(i: int, mix: Mix) -> ClusterTimeline:
+    """Item i as a cluster: a resize advancing or holding its progress, or at rest."""
+    if i < mix.advancing:
+        steps: tuple[ClusterStep, ...] = ()
+        for n in range(mix.cycles):
+            start = n * ADVANCE_SECONDS
+            steps += (ClusterStep(start, "AVAILABLE", "NORMAL", "GROWING", "0%"),)
+            steps += (ClusterStep(start + ADVANCE_SECONDS - 1, progress="100%"),)
+    elif i < mix.running:
+        steps = (ClusterStep(0, "AVAILABLE", "NORMAL", "GROWING", f"{(i * 7) % 90 + 5}%"),)
+    else:
+        steps = (ClusterStep(-60, "AVAILABLE", "NORMAL", ""),)
+    return ClusterTimeline(PROJECT, job_id(i), job_name(i), steps)
+
+
 def scenario(mix: Mix) -> Scenario:
-    return Scenario(tuple(timeline(i, mix) for i in range(mix.count)), name="bench")
+    jobs = tuple(timeline(i, mix) for i in range(mix.count) if not is_cluster(i))
+    clusters = tuple(cluster_timeline(i, mix) for i in range(mix.count) if is_cluster(i))
+    return Scenario(jobs, name="bench", clusters=clusters)
 
 
 class IndexedScenario(Scenario):
@@ -71,13 +100,19 @@ class IndexedScenario(Scenario):
 
     @classmethod
     def of(cls, base: Scenario) -> IndexedScenario:
-        made = cls(base.jobs, base.faults, base.name)
+        made = cls(base.jobs, base.faults, base.name, base.clusters)
         index = {(job.project_id, job.job_id): job for job in base.jobs}
         object.__setattr__(made, "_index", index)
+        clusters = {(c.project_id, c.cluster_id): c for c in base.clusters}
+        object.__setattr__(made, "_clusters", clusters)
         return made
 
     def job(self, project_id: str, job_id: str) -> Optional[JobTimeline]:
         return self._index.get((project_id, job_id))  # type: ignore[attr-defined,no-any-return]
+
+    def cluster(self, project_id: str, cluster_id: str) -> Optional[ClusterTimeline]:
+        found = self._clusters.get((project_id, cluster_id))  # type: ignore[attr-defined]
+        return found  # type: ignore[no-any-return]
 
 
 class Workspace:
@@ -102,13 +137,17 @@ class Workspace:
 
         paths = Paths(self.root)
         now = datetime.now(timezone.utc)
-        entries = [WatchEntry(PROJECT, job_id(i), now) for i in range(self.mix.count)]
+        entries = [
+            WatchEntry(PROJECT, job_id(i), now, kind="cluster" if is_cluster(i) else "job")
+            for i in range(self.mix.count)
+        ]
         Watchlist(paths.watchlist_file, paths.lock_file).add(entries)
 
     def seed_cache(self) -> None:
         """Write the state cache as a previous run would have left it."""
+        from jobtui.domain.cluster import ClusterRecord
         from jobtui.domain.model import JobRecord
-        from jobtui.domain.state import JobState
+        from jobtui.domain.state import JobState, cluster_key
         from jobtui.store.paths import Paths
         from jobtui.store.state_cache import StateCache
 
@@ -119,6 +158,12 @@ class Workspace:
             record = JobRecord.from_api(PROJECT, job.job_id, body)
             key = (PROJECT, job.job_id)
             states[key] = JobState(key).with_record(record, now)
+        for cluster in self.sim.scenario.clusters:
+            answer = ClusterRecord.from_api(
+                PROJECT, cluster.cluster_id, cluster.body_at(0.0, now) or {}
+            )
+            key = cluster_key(PROJECT, cluster.cluster_id)
+            states[key] = JobState(key).with_cluster(answer, now)
         StateCache(Paths(self.root).state_file).save(states)
 
     def step(self) -> None:

@@ -12,6 +12,7 @@ from jobtui.commands.demo import write_demo_files
 from jobtui.commands.wait_display import LiveLines, PlainLines
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobState, WatchedJob, WatchEntry
+from jobtui.sim.demo_clusters import CREATE_ID, RESIZE_ID, RESTART_ID
 from jobtui.sim.demo_scenario import demo_scenario
 from jobtui.store.config import load_settings
 from jobtui.store.watchlist import Watchlist
@@ -27,7 +28,10 @@ def test_demo_files_point_at_the_simulator_without_credentials(tmp_path: Path) -
     assert settings.endpoint == "http://127.0.0.1:4321"
     assert {settings.project(p).credentials for p in scenario.projects()} == {"none"}
     entries = Watchlist(tmp_path / "watchlist.toml").load()
-    assert [e.key for e in entries] == scenario.pairs()
+    assert [e.key for e in entries if not e.is_cluster] == scenario.pairs()
+    # Clusters beside the jobs: a resize, a creation, a restart; the idle one is for `f`.
+    clusters = {e.job_id: e.label for e in entries if e.is_cluster}
+    assert clusters == {RESIZE_ID: "prod-dw 3→6", CREATE_ID: "new analytics", RESTART_ID: None}
 
 
 def test_sim_help_is_the_simulators_own(jobtui: Run) -> None:

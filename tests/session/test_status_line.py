@@ -53,3 +53,17 @@ def test_the_active_only_filter_is_said_with_the_key_that_shows_all() -> None:
     wordings = list(status_words(facts, timezone.utc))
     assert wordings[0].shown == "│ 10 of 12 shown, active only (o shows all) "
     assert wordings[-1].shown == "│ 10 of 12 shown, active only (o: all) "
+
+
+def test_clusters_are_counted_apart_from_jobs() -> None:
+    facts = StatusFacts("dws", T0, None, False, 6, 6, (), interval=10, clusters=2)
+    assert next(status_words(facts)).shown == "│ 4 jobs, 2 clusters "
+    only = StatusFacts("dws", T0, None, False, 1, 1, (), interval=10, clusters=1)
+    assert next(status_words(only)).shown == "│ 1 cluster "
+    filtered = StatusFacts("dws", T0, None, False, 3, 6, (), interval=10, clusters=2)
+    assert next(status_words(filtered)).shown == "│ 3 of 6 shown "
+
+
+def test_the_adaptive_schedule_is_not_called_every_10s() -> None:
+    facts = StatusFacts("dws", T0, None, False, 2, 2, (), interval=10, adaptive=True)
+    assert next(status_words(facts)).next == "adaptive"

@@ -9,6 +9,7 @@ import pytest
 
 from jobtui.domain.model import JobRecord, Status
 from jobtui.sim import ScenarioError, demo_scenario, hostile_scenario, load_scenario
+from jobtui.sim.scenario import scenario_from_dict
 
 START = datetime(2026, 1, 5, 8, 0, 0, tzinfo=timezone.utc)
 EXAMPLE = Path(__file__).resolve().parents[2] / "jobtui" / "sim" / "example.toml"
@@ -88,3 +89,50 @@ def test_scenario_file_errors_say_where(tmp_path: Path, text: str, words: str) -
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError, match=words.replace("[", r"\[")):
         load_scenario(path)
+
+
+CLUSTER_TOML = """
+[[cluster]]
+project_id = "p1"
+cluster_id = "c0ffee00-0000-4000-8000-000000000001"
+name = "dws-one"
+number_of_node = 3
+
+[[cluster.step]]
+at = 0
+task = "GROWING"
+progress = 0
+fields = { resize_info = { origin_node_num = 3, target_node_num = 6, start_time = 0 } }
+
+[[cluster.step]]
+at = 100
+progress = "100%"
+
+[[cluster.step]]
+at = 110
+task = ""
+sub_status = "REDISTRIBUTING"
+"""
+
+
+def test_a_cluster_grows_then_redistributes_as_its_toml_says(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(CLUSTER_TOML)
+    scenario = load_scenario(path)
+    cluster = scenario.clusters[0]
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    seen = [cluster.body_at(t, start) for t in (50, 120)]
+    assert seen[0] is not None and seen[1] is not None
+    assert (seen[0]["task_status"], seen[0]["action_progress"]) == ("GROWING", {"GROWING": "50%"})
+    assert seen[0]["resize_info"]["start_time"] == "2026-01-01T00:00:00Z"
+    assert (seen[1]["sub_status"], seen[1]["task_status"], seen[1]["action_progress"]) == (
+        "REDISTRIBUTING", "", {},
+    )  # fmt: skip
+    assert scenario.projects() == ["p1"] and scenario.jobs == ()
+
+
+def test_a_cluster_table_with_a_typo_names_it() -> None:
+    bad = {"cluster": [{"project_id": "p", "cluster_id": "c", "stpe": []}]}
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_dict(bad, "t.toml")
+    assert str(caught.value).startswith("t.toml: cluster 1: unknown key 'stpe'")

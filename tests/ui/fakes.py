@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Optional
 
 from jobtui.domain import events
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.errors import ErrorInfo
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobKey, JobState, NextCheck, WatchedJob, WatchEntry
@@ -30,6 +31,7 @@ class FakeSession:
         self.endpoint_label = "dws.cn-north-4.myhuaweicloud.com"
         self.started = self.stopped = False
         self.keys_noted = 0
+        self.discoverable: Any = []
         self.setup_facts: Optional[SetupFacts] = None
         self.upcoming: dict[JobKey, NextCheck] = {}
 
@@ -78,6 +80,13 @@ class FakeSession:
 
     def refresh(self, key: Optional[JobKey] = None) -> None:
         self.calls.append(("refresh", (key,)))
+
+    async def discover(self, project_id: str, region: Optional[str] = None) -> list[ClusterRecord]:
+        """A project's clusters, as set in `discoverable` (or raised, when an exception)."""
+        self.calls.append(("discover", (project_id, region)))
+        if isinstance(self.discoverable, Exception):
+            raise self.discoverable
+        return list(self.discoverable)
 
     def note_input(self) -> None:
         self.keys_noted += 1
@@ -147,3 +156,34 @@ def auth_error() -> ErrorInfo:
         error_code="APIGW.0301",
         request_id="7a1c0de5",
     )
+
+
+def cluster(cluster_id: str, *answers: dict[str, Any], label: Optional[str] = None) -> WatchedJob:
+    """A watched cluster whose answers were `answers`, a minute apart, the last at T0."""
+    entry = WatchEntry(PROJECT, cluster_id, T0 - timedelta(hours=1), label=label, kind="cluster")
+    state = JobState(entry.key)
+    for i, body in enumerate(answers):
+        record = ClusterRecord.from_api(PROJECT, cluster_id, body, request_id="req-c")
+        state = state.with_cluster(record, T0 - timedelta(minutes=len(answers) - 1 - i))
+    return WatchedJob(entry, state)
+
+
+RESIZING = "4b3a1c2d-0000-4000-8000-1234567890ab"
+REBOOTED = "9e8d7c6b-0000-4000-8000-ba0987654321"
+
+
+def demo_clusters() -> list[WatchedJob]:
+    """A resize in progress and a restart that failed, as the simulator plays them."""
+    available = {"status": "AVAILABLE", "sub_status": "NORMAL", "name": "dw-sales"}
+    growing = {**available, "task_status": "GROWING", "resize_info": {
+        "origin_node_num": "3", "target_node_num": "6", "resize_status": "GROWING",
+    }}  # fmt: skip
+    rebooting = {"status": "AVAILABLE", "name": "dw-audit", "task_status": "REBOOTING"}
+    failed = {**rebooting, "task_status": "REBOOT_FAILURE", "failed_reasons": {
+        "error_code": "DWS.5011", "error_msg": "node 2 did not start in time",
+    }}  # fmt: skip
+    return [
+        cluster(RESIZING, available, {**growing, "action_progress": {"GROWING": "10%"}},
+                {**growing, "action_progress": {"GROWING": "30%"}}, label="scale-out"),
+        cluster(REBOOTED, rebooting, failed),
+    ]  # fmt: skip

@@ -90,6 +90,34 @@ async def test_the_add_button_is_on_screen_at_80x24() -> None:
         assert dialog.max_scroll_y == 0  # Add and Cancel show without scrolling
 
 
+async def test_pasting_a_cluster_line_ticks_the_cluster_box() -> None:
+    cluster_id = "6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a01"
+    async with running() as ui:
+        await ui.press("a")
+        await _paste(ui, f"cluster aaaabbbb {cluster_id}\n")
+        dialog = ui.app.screen
+        assert dialog.query_one("#cluster").value and dialog.query_one("#job").value == cluster_id
+        await ui.press("enter")
+        (_, (entries,)) = ui.session.calls[0]
+        assert [(e.key, e.kind) for e in entries] == [
+            (("aaaabbbb", "cluster:" + cluster_id), "cluster")
+        ]
+
+
+async def test_pasting_jobs_and_clusters_adds_each_as_what_it_is() -> None:
+    async with running() as ui:
+        await ui.press("a")
+        await _paste(ui, f"p1/{JOB}\ncluster p2 c-9\n")
+        assert str(ui.app.screen.query_one("#pasted").render()) == (
+            f"2 jobs and clusters from the paste: p1/{JOB}, cluster p2/c-9"
+        )
+        await ui.press("enter")
+        (_, (entries,)) = ui.session.calls[0]
+        assert [(e.project_id, e.job_id, e.kind) for e in entries] == [
+            ("p1", JOB, "job"), ("p2", "c-9", "cluster"),
+        ]  # fmt: skip
+
+
 async def test_an_id_not_shaped_like_a_dws_id_is_warned_about_and_still_added() -> None:
     async with running(size=(80, 24)) as ui:
         await ui.press("a")

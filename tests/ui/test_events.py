@@ -129,7 +129,7 @@ async def test_cycle_finished_shows_last_refresh_to_the_minute_by_default() -> N
     async with running() as ui:
         ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
         await ui.pilot.pause()
-        assert "refreshed 09:00  every 10s" in ui.status_line()
+        assert "refreshed 09:00  adaptive" in ui.status_line()  # the default schedule
 
 
 async def test_with_a_seconds_clock_the_status_line_shows_the_next_refresh() -> None:
@@ -180,3 +180,10 @@ async def test_a_poller_fault_is_said_once_and_literally() -> None:
             ui.session.emit(events.PollerFault(text))
         await ui.pilot.pause()
         assert ui.toasts == [text]
+
+
+async def test_the_fixed_schedule_says_its_interval() -> None:
+    async with running(settings=Settings(schedule="fixed")) as ui:
+        ui.session.emit(events.CycleFinished(T0 + timedelta(seconds=5), 4, None))
+        await ui.pilot.pause()
+        assert "refreshed 09:00  every 10s" in ui.status_line()

@@ -12,7 +12,7 @@ from jobtui.session.status_line import StatusFacts
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.notify import desktop_sequence, finished_message
 from jobtui.ui.remembered import UiPrefs
-from jobtui.ui.screens.add_dialog import parse_paste
+from jobtui.ui.screens.add_paste import parse_paste
 from jobtui.ui.screens.inbox import Inbox
 from jobtui.ui.widgets.detail_text import detail_text
 from jobtui.ui.widgets.hanging import hang

@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from jobtui.store.config import DisplaySettings, Settings
 from jobtui.ui.app import JobtuiApp, build_app
-from tests.ui.fakes import T0, FakeSession, demo_jobs
+from tests.ui.fakes import PROJECT, RESIZING, T0, FakeSession, demo_clusters, demo_jobs
 
 
 def demo_app() -> JobtuiApp:
@@ -53,3 +53,20 @@ def test_textuals_own_colours_and_smooth_bars(snap_compare: Any) -> None:
     settings = Settings(display=DisplaySettings(theme="textual-dark", smooth_bars=True))
     app = build_app(FakeSession(demo_jobs()), settings, clock=lambda: T0, zone=timezone.utc)
     assert snap_compare(app, terminal_size=(120, 30))
+
+
+def cluster_app() -> JobtuiApp:
+    session = FakeSession(demo_jobs() + demo_clusters())
+    return build_app(session, clock=lambda: T0, zone=timezone.utc)
+
+
+def test_clusters_beside_jobs(snap_compare: Any) -> None:
+    assert snap_compare(cluster_app(), terminal_size=(120, 30))
+
+
+def test_detail_of_a_cluster_resize(snap_compare: Any) -> None:
+    async def open_resize(pilot: Any) -> None:
+        pilot.app.main.table.select_key((PROJECT, "cluster:" + RESIZING))
+        await pilot.press("enter")
+
+    assert snap_compare(cluster_app(), run_before=open_resize, terminal_size=(120, 30))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 import pytest
 
@@ -70,22 +71,30 @@ def demo_sim() -> Iterator[Simulator]:
 
 
 @asynccontextmanager
-async def on_simulator(tmp: Path, sim: Simulator) -> AsyncIterator[tuple[Harness, SteppedTime]]:
+async def on_simulator(
+    tmp: Path,
+    sim: Simulator,
+    entries: Optional[list[WatchEntry]] = None,
+    settings: Optional[Settings] = None,
+    size: tuple[int, int] = (120, 30),
+) -> AsyncIterator[tuple[Harness, SteppedTime]]:
+    """The app on a Session watching `entries` (default: every job of the scenario)."""
     from jobtui.ui.app import build_app
 
     paths = Paths(tmp / "jobtui", env={})
-    entries = [
-        WatchEntry(j.project_id, j.job_id, EPOCH, region=j.region) for j in sim.scenario.jobs
-    ]
+    if entries is None:
+        entries = [
+            WatchEntry(j.project_id, j.job_id, EPOCH, region=j.region) for j in sim.scenario.jobs
+        ]
     Watchlist(paths.watchlist_file, paths.lock_file).add(entries)
-    settings = Settings(endpoint=sim.url)
+    settings = replace(settings or Settings(), endpoint=sim.url)
     time = SteppedTime(sim)
     session = Session.from_paths(
         paths, settings, Connections(settings, env={}, home=tmp),
         clock=time.clock, sleep=time.sleep, wall=time.wall,
     )  # fmt: skip
     app = build_app(session, settings, clock=time.wall, zone=timezone.utc)
-    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         harness = Harness(app, pilot, session)  # type: ignore[arg-type]
         _record_toasts(harness)
         yield harness, time
@@ -119,7 +128,7 @@ async def test_demo_jobs_appear_a_failure_toasts_and_its_detail_shows(
     tmp_path: Path, demo_sim: Simulator
 ) -> None:
     async with on_simulator(tmp_path, demo_sim) as (ui, time):
-        await until(ui, lambda: "refreshed 09:00  every 10s" in ui.status_line())
+        await until(ui, lambda: "refreshed 09:00  adaptive" in ui.status_line())
         assert "RUNNING" in _statuses(ui)
         for _ in range(10):  # the ELB job fails 90 s in
             time.advance(10)

@@ -1,50 +1,24 @@
-"""The `a` dialog: project, job, label, region, validated as you type; smart paste."""
+"""The `a` dialog: project, job or cluster, label, region, validated as you type; smart paste."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import ClassVar, Optional
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from jobtui.domain.id_shape import job_warning, project_warning
+from jobtui.domain.id_shape import cluster_warning, job_warning, project_warning
 from jobtui.domain.model import validate_id
-from jobtui.domain.parse_input import parse_job_lines
-from jobtui.domain.state import WatchEntry
+from jobtui.domain.state import CLUSTER, JOB, WatchEntry
+from jobtui.domain.watch_key import CLUSTER_MARK
+from jobtui.ui.screens.add_paste import Pasted, PasteInput
 
-# One pasted job: (project_id, job_id); project None means "the dialog's project field".
-Pasted = tuple[Optional[str], str]
-
-
-def parse_paste(text: str) -> list[Pasted]:
-    """Every job in pasted text, in order and once, through the CLI's parser."""
-    parsed = parse_job_lines(text, keep_bare=True)
-    found: list[Pasted] = list(parsed.keys)
-    return found + [(None, job) for job in parsed.bare]
-
-
-class PasteInput(Input):
-    """An Input that hands a multi-job or `project/job` paste to its dialog."""
-
-    class JobsPasted(Message):
-        def __init__(self, jobs: list[Pasted]) -> None:
-            super().__init__()
-            self.jobs = jobs
-
-    def _on_paste(self, event: events.Paste) -> None:
-        jobs = parse_paste(event.text)
-        # A lone bare ID is ordinary typing-by-paste into the focused field.
-        if len(jobs) > 1 or (jobs and jobs[0][0]) or "{" in event.text:
-            event.stop()
-            self.post_message(self.JobsPasted(jobs))
-            return
-        super()._on_paste(event)
+JOB_HINT = "or paste project/job, an API path, or a DWS answer's JSON"
+CLUSTER_HINT = "the cluster's ID, from its console page or `jobtui discover`"
 
 
 class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
@@ -54,7 +28,7 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     # (id, label, placeholder): the placeholder says what to put, not the label again.
     FIELDS = (
         ("project", "Project ID", "from the console's My Credentials page"),
-        ("job", "Job ID", "or paste project/job, an API path, or a DWS answer's JSON"),
+        ("job", "Job ID", JOB_HINT),
         ("label", "Label", "optional: your name for it, e.g. nightly restore"),
         ("region", "Region", "optional: e.g. cn-north-4 (default: the project's)"),
     )
@@ -67,12 +41,18 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog add"):
             yield Static(
-                "Watch a job  (paste project/job, several lines, or a DWS answer)",
+                "Watch a job or a cluster  (paste project/job, several lines, or a DWS answer)",
                 classes="title",
                 markup=False,
             )
+            # Operations without a job ID (resize, restart, console): watch the cluster.
+            yield Checkbox(
+                "A cluster: watch its operations (resize, restart…) instead of a job",
+                id="cluster",
+                compact=True,
+            )
             for name, title, hint in self.FIELDS:
-                yield Label(title, markup=False)
+                yield Label(title, id=f"{name}-label", markup=False)
                 yield PasteInput(
                     self.defaults.get(name, ""), id=name, placeholder=hint, compact=True
                 )
@@ -91,6 +71,15 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._validate()
 
+    @property
+    def cluster(self) -> bool:
+        return self.query_one("#cluster", Checkbox).value
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#job-label", Label).update("Cluster ID" if event.value else "Job ID")
+        self.query_one("#job", Input).placeholder = CLUSTER_HINT if event.value else JOB_HINT
+        self._validate()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not self.query_one("#add", Button).disabled:
             self._submit()
@@ -102,7 +91,9 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
             project, job = event.jobs[0]
             if project:
                 self._set("project", project)
-            self._set("job", job)
+            if job.startswith(CLUSTER_MARK):  # a `cluster PROJECT CLUSTER_ID` line
+                self.query_one("#cluster", Checkbox).value = True
+            self._set("job", _item(job))
             self.pasted = []
         self._validate()
 
@@ -132,8 +123,12 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
         all_have_project = bool(self.pasted) and all(p for p, _ in self.pasted)
         project = None if all_have_project else _problem(self._value("project"), "project ID")
         errors = {"project": project}
-        errors["job"] = None if self.pasted else _problem(self._value("job"), "job ID")
-        shape = {"project": project_warning, "job": job_warning}
+        what = "cluster ID" if self.cluster else "job ID"
+        errors["job"] = None if self.pasted else _problem(self._value("job"), what)
+        shape = {
+            "project": project_warning,
+            "job": cluster_warning if self.cluster else job_warning,
+        }
         for name in ("project", "job"):
             warning = None if self.pasted and name == "job" else shape[name](self._value(name))
             said = errors[name] or _warned(warning if self._value(name) else None)
@@ -153,11 +148,14 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
     def entries(self, now: datetime) -> list[WatchEntry]:
         """What Add would add: the pasted jobs, or the one in the fields."""
         label, region = self._value("label") or None, self._value("region") or None
-        jobs = self.pasted or [(None, self._value("job"))]
         field = self._value("project")
+        if not self.pasted:
+            kind = CLUSTER if self.cluster else JOB
+            return [WatchEntry(field, self._value("job"), now, label, region, kind)]
+        # Pasted `cluster PROJECT CLUSTER_ID` lines come as cluster keys, beside jobs.
         return [
-            WatchEntry(project or field, job, now, label=label, region=region)
-            for project, job in jobs
+            WatchEntry(project or field, _item(job), now, label, region, _kind(job))
+            for project, job in self.pasted
         ]
 
 
@@ -169,6 +167,15 @@ def _problem(value: str, what: str) -> Optional[str]:
     return None
 
 
+def _item(pasted: str) -> str:
+    """The job's or cluster's own ID from a pasted key's second part."""
+    return pasted[len(CLUSTER_MARK) :] if pasted.startswith(CLUSTER_MARK) else pasted
+
+
+def _kind(pasted: str) -> str:
+    return CLUSTER if pasted.startswith(CLUSTER_MARK) else JOB
+
+
 def _warned(sentence: Optional[str]) -> str:
     """The `add` command's warning, as the dialog says it: Add is still allowed."""
     return f"Warning: {sentence}; Add still adds it (the service decides)." if sentence else ""
@@ -177,6 +184,11 @@ def _warned(sentence: Optional[str]) -> str:
 def _pasted_summary(jobs: list[Pasted]) -> str:
     if not jobs:
         return ""
-    shown = ", ".join(f"{p + '/' if p else ''}{j}" for p, j in jobs[:3])
+    shown = ", ".join(
+        f"{'cluster ' if _kind(j) == CLUSTER else ''}{p + '/' if p else ''}{_item(j)}"
+        for p, j in jobs[:3]
+    )
     more = f" and {len(jobs) - 3} more" if len(jobs) > 3 else ""
-    return f"{len(jobs)} jobs from the paste: {shown}{more}"
+    clusters = sum(_kind(j) == CLUSTER for _, j in jobs)
+    what = "clusters" if clusters == len(jobs) else "jobs and clusters" if clusters else "jobs"
+    return f"{len(jobs)} {what} from the paste: {shown}{more}"

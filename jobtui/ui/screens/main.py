@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 from jobtui.ui import clipboard, render, toasts
 from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, description
+from jobtui.ui.screens.discover_key import DiscoverKey
 from jobtui.ui.screens.inbox import Inbox, PollerNews
 from jobtui.ui.screens.main_events import EventRouter
 from jobtui.ui.screens.main_prefs import ShownPrefs
@@ -49,6 +50,7 @@ class MainScreen(Screen[None]):
         self.calls = SessionCalls(self, tui)
         self.prefs = ShownPrefs(self, self.view, self.calls)
         self.watchlist = WatchlistKeys(self, self.view, tui, self.calls)
+        self.discovery = DiscoverKey(self, self.view, self.calls)
 
     def compose(self) -> ComposeResult:
         options, zone, now = self.tui.options, self.tui.zone, self.tui.now
@@ -181,6 +183,9 @@ class MainScreen(Screen[None]):
     def action_prune(self) -> None:
         self.watchlist.prune()
 
+    def action_discover(self) -> None:
+        self.discovery.discover()
+
     def action_refresh(self) -> None:
         self.watchlist.refresh()
 
@@ -220,7 +225,8 @@ class MainScreen(Screen[None]):
     def action_copy_id(self) -> None:
         job = self.view.job_to_act_on()
         if job is not None:
-            clipboard.copy(self.app, job.entry.job_id, "the job ID")
+            what = "the cluster ID" if job.entry.is_cluster else "the job ID"
+            clipboard.copy(self.app, job.entry.job_id, what)
 
     def action_copy_detail(self) -> None:
         job = self.view.job_to_act_on()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from textual.screen import Screen
 
 from jobtui.domain.state import JobKey, JobState, WatchedJob
+from jobtui.domain.watch_key import is_cluster
 from jobtui.session.status_line import StatusFacts
 from jobtui.ui.host import Host
 from jobtui.ui.keys import MAIN_BINDINGS, keys_for
@@ -169,6 +170,8 @@ class MainView:
                 shown=self.table.shown_count,
                 active_only_key=self._active_only_key(),
                 total=self.table.total_count,
+                clusters=sum(is_cluster(key) for key in self.jobs),
+                adaptive=options.settings.schedule == "adaptive",
                 counts=ordered_counts(count_words(self.jobs.values())),
             )
         )

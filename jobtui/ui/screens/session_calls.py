@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Callable, Optional
 
 from textual.screen import Screen
@@ -33,5 +34,21 @@ class SessionCalls:
             message = said(result) if said is not None else done
             if message:
                 self.screen.app.notify(message, markup=False, timeout=3)
+
+        self.screen.run_worker(work(), group="session", exit_on_error=False)
+
+    def fetch(self, call: SessionCall, then: Callable[[object], None]) -> None:
+        """Call `call(session)`, awaiting what it returns if it must (a request), then
+        hand the result to `then` on the screen's loop; an error is toasted instead."""
+
+        async def work() -> None:
+            try:
+                result = call(self.tui.session)
+                if inspect.isawaitable(result):
+                    result = await result
+            except Exception as error:  # the session's typed errors: one sentence each
+                self.screen.app.notify(f"{error}", severity="error", markup=False)
+                return
+            then(result)
 
         self.screen.run_worker(work(), group="session", exit_on_error=False)

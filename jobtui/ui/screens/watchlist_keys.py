@@ -39,7 +39,8 @@ class WatchlistKeys:
         job = self.view.job_to_act_on()
         if job is None:
             return
-        question = f"Stop watching {_named(job)}? (The job itself is not touched.)"
+        kind = "cluster" if job.entry.is_cluster else "job"
+        question = f"Stop watching {_named(job)}? (The {kind} itself is not touched.)"
 
         def answer(yes: Optional[bool]) -> None:
             if yes:
@@ -82,13 +83,16 @@ class WatchlistKeys:
 def _added_sentence(entries: list[WatchEntry], new: object) -> str:
     fresh = {e.key for e in new} if isinstance(new, list) else set()
     old = [e.job_id for e in entries if e.key not in fresh]
-    return added_sentence([e.job_id for e in entries if e.key in fresh], old)
+    noun = "cluster" if all(e.is_cluster for e in entries) else "job"
+    return added_sentence([e.job_id for e in entries if e.key in fresh], old, noun)
 
 
 def _named(job: WatchedJob) -> str:
     """Name, label and ID: what a user recognises a job by (server text made literal)."""
-    record, entry = job.state.record, job.entry
-    name = literal(record.job_name) if record and record.job_name else "job"
+    record, cluster, entry = job.state.record, job.state.cluster, job.entry
+    given = cluster.name if cluster else record.job_name if record else None
+    name = ("cluster " if entry.is_cluster else "") + (literal(given) if given else "")
+    name = name.strip() or "job"
     label = f' "{literal(entry.label)}"' if entry.label else ""
     return f"{name}{label} ({entry.job_id})"
 

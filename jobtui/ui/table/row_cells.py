@@ -1,15 +1,13 @@
 """What one table row says: each column's cell for a watched job, and the header's titles.
 
-Pure (rich only). Cells that depend on time read `RowContext.now`, which the
-table moves on its coarse tick only, so idle rows do not change.
+Pure (rich only). A cluster's row takes its own cells where they differ
+(`cluster_cells`); the rest (label, IDs, project, region) are shared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
-from typing import Callable, Optional
+from typing import Optional
 
 from rich.text import Text
 
@@ -17,20 +15,11 @@ from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
 from jobtui.domain.timefmt import duration
 from jobtui.ui import render
+from jobtui.ui.table import cluster_cells
 from jobtui.ui.table.column_layout import Layout
+from jobtui.ui.table.row_context import BAR_WIDTH_SPARE, Cell, RowContext, bar_cell
 
-BAR_WIDTH_SPARE = 5  # " 100%" after the bar
-
-
-@dataclass(frozen=True)
-class RowContext:
-    """What a row needs besides its job: time, glyphs, settings."""
-
-    now: datetime
-    glyphs: render.Glyphs = render.ASCII
-    seconds_clock: bool = False
-    zone: Optional[tzinfo] = None
-    project_labels: Mapping[str, str] = field(default_factory=dict)
+__all__ = ["BAR_WIDTH_SPARE", "CELLS", "RowContext", "header_text", "row_text"]
 
 
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -48,12 +37,7 @@ def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[fl
 def progress_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     record = job.state.record
     status = record.status if record else None
-    target = record.progress if record else None
-    bar_width = max(1, width - BAR_WIDTH_SPARE)
-    cell = render.progress_bar(target if shown is None else shown, status, bar_width, ctx.glyphs)
-    # Only the bar eases; the figure shows the answer at once, so it changes once a poll.
-    cell.append(" " + render.percent(target, status))
-    return cell
+    return bar_cell(record.progress if record else None, shown, status, width, ctx)
 
 
 def name_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -115,8 +99,6 @@ def failure_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[f
     return Text(render.literal(failed.code or failed.raw), style="red")
 
 
-Cell = Callable[[WatchedJob, RowContext, int, Optional[float]], Text]
-
 CELLS: Mapping[str, Cell] = {
     "status": status_cell,
     "progress": progress_cell,
@@ -130,6 +112,8 @@ CELLS: Mapping[str, Cell] = {
     "ended": ended_cell,
     "failure": failure_cell,
 }
+# A cluster's row: its own cells where a cluster says something else than a job.
+CLUSTER_CELLS: Mapping[str, Cell] = {**CELLS, **cluster_cells.CELLS}
 
 
 def row_text(
@@ -140,10 +124,11 @@ def row_text(
 ) -> Text:
     """One row, every cell fitted to its column; `shown` is an animated progress value."""
     line = Text(no_wrap=True, end="")
+    cells = CLUSTER_CELLS if job.entry.is_cluster else CELLS
     for index, (column, width) in enumerate(layout):
         if index:
             line.append(" ")
-        cell = CELLS[column.id](job, ctx, width, shown)
+        cell = cells[column.id](job, ctx, width, shown)
         line.append_text(render.fit(cell, width, ctx.glyphs, column.justify))
     if job.state.stale:
         line.stylize("italic")

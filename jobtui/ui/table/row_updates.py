@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 from jobtui.domain.state import JobKey, WatchedJob
 from jobtui.ui.animation import FrameDriver
+from jobtui.ui.cluster_look import bar_value
 from jobtui.ui.table.cursor_and_sort import CursorAndSort
 from jobtui.ui.table.row_strips import RowStrips
 from jobtui.ui.table.rows import TableRows
@@ -78,6 +79,8 @@ class RowUpdates:
 
 def _bar_value(job: Optional[WatchedJob]) -> Optional[float]:
     """The value a job's bar shows; None (no easing) for pending jobs and no answer."""
+    if job is not None and job.state.cluster is not None:
+        return bar_value(job.state.cluster)
     record = job.state.record if job is not None else None
     if record is None or record.status.pending:
         return None

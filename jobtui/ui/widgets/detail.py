@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from jobtui.domain.state import NextCheck, WatchedJob
 from jobtui.ui.mono import without_colour
+from jobtui.ui.widgets.cluster_detail import cluster_detail_text
 from jobtui.ui.widgets.detail_text import RetryInfo, detail_text
 from jobtui.ui.widgets.hanging import hang
 
@@ -70,6 +71,8 @@ class JobDetail(VerticalScroll, can_focus=True):
         self.job = job
         if job is None:
             text = Text("No job selected.")
+        elif job.entry.is_cluster:
+            text = cluster_detail_text(job, now, self.zone, retry, upcoming)
         else:
             text = detail_text(job, now, self.zone, retry, upcoming)
         if self.app.no_color:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Optional
+from typing import Any, Optional
 
 from rich.text import Text
 
@@ -19,6 +19,7 @@ from jobtui.ui.render import (
     ERROR_LOOK,
     NO_ANSWER,
     STATUS_LOOKS,
+    StatusLook,
     ago,
     literal,
     status_text,
@@ -49,14 +50,13 @@ def detail_text(
     """
     state, record = job.state, job.state.record
     parts = [_title(job, now)]
-    if record is not None:
-        parts.append(_failure(record))
-    parts.append(_identity(job))
+    failure = _failure(record) if record is not None else Text()
+    parts += [failure, identity(job)]
     if record is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_timing(record, state, now, zone), _progress(state), _extra(record)]
-    parts += [_history(state, zone), _last_poll(state, zone, retry, upcoming)]
+        parts += [_timing(record, state, now, zone), _progress(state), extra_rows(record.extra)]
+    parts += [history(state, zone), last_poll(state, zone, retry, upcoming, bool(failure.plain))]
     return Text("\n\n").join(p for p in parts if p.plain)
 
 
@@ -77,23 +77,36 @@ def hms(at: Optional[datetime], zone: Optional[tzinfo] = None) -> str:
 
 def _title(job: WatchedJob, now: datetime) -> Text:
     record = job.state.record
-    if record is None and job.state.error is not None:
-        title = status_text(unanswered_look(job.state.error.kind))  # as the table shows it
-    elif record is None:
-        title = status_text(NO_ANSWER, "no answer yet")
+    shown = (STATUS_LOOKS[record.status], status_word(record.status_text)) if record else None
+    return title(job, now, shown, record.job_name if record else None)
+
+
+def title(
+    job: WatchedJob,
+    now: datetime,
+    shown: Optional[tuple[StatusLook, str]],
+    name: Optional[str],
+    kind: str = "",
+) -> Text:
+    """`> RUNNING  name`: the look and word the table shows, then the name (or the ID)."""
+    error = job.state.error
+    if shown is None and error is not None:
+        line = status_text(unanswered_look(error.kind))  # as the table shows it
+    elif shown is None:
+        line = status_text(NO_ANSWER, "no answer yet")
     else:
-        title = status_text(STATUS_LOOKS[record.status], status_word(record.status_text))
-    title.append("  ")
-    title.append_text(lit(record.job_name if record else None, "bold") or lit(job.entry.job_id))
+        line = status_text(*shown)
+    line.append("  " + kind)
+    line.append_text(lit(name, "bold") or lit(job.entry.job_id))
     if job.state.stale:
         # The table's elapsed column is a duration; how old the cached picture is, is here.
         seen = job.state.fetched_at
         age = f" {ago(now - seen)}" if seen is not None else ""
-        title.append(f"  (cached{age}, waiting for the first refresh)", style="italic")
-    return title
+        line.append(f"  (cached{age}, waiting for the first refresh)", style="italic")
+    return line
 
 
-def _rows(pairs: Iterable[tuple[str, object]]) -> Text:
+def rows(pairs: Iterable[tuple[str, object]]) -> Text:
     out = Text()
     for label, value in pairs:
         if value is None or value == "":
@@ -105,11 +118,11 @@ def _rows(pairs: Iterable[tuple[str, object]]) -> Text:
     return out
 
 
-def _identity(job: WatchedJob) -> Text:
+def identity(job: WatchedJob, what: str = "Job ID") -> Text:
     entry = job.entry
-    return _rows(
+    return rows(
         [
-            ("Job ID", entry.job_id),
+            (what, entry.job_id),
             ("Project ID", entry.project_id),
             ("Label", entry.label),
             ("Region", entry.region),
@@ -119,15 +132,15 @@ def _identity(job: WatchedJob) -> Text:
 
 def _timing(record: JobRecord, state: JobState, now: datetime, zone: Optional[tzinfo]) -> Text:
     eta = state.eta(now)
-    rows: list[tuple[str, object]] = [
+    pairs: list[tuple[str, object]] = [
         ("Began", stamp(record.begin_time, zone) if record.begin_time else None),
         ("Ended", _ended(record, now, zone)),
         ("Duration", duration(record.elapsed(now)) if record.begin_time else None),
         ("ETA", f"about {duration(eta)} left" if eta is not None else None),
     ]
     if record.zone_mismatch:
-        rows.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
-    return _rows(rows)
+        pairs.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
+    return rows(pairs)
 
 
 def _ended(record: JobRecord, now: datetime, zone: Optional[tzinfo]) -> Optional[str]:
@@ -146,37 +159,37 @@ def _progress(state: JobState) -> Text:
     if record.progress_raw and value is not None and record.progress_raw.strip() != f"{value:g}%":
         shown += f" (sent as {literal(record.progress_raw)!r})"
     spark = sparkline([s.progress for s in state.samples])
-    return _rows([("Progress", shown), ("History", spark or None)])
+    return rows([("Progress", shown), ("History", spark or None)])
 
 
 def _failure(record: JobRecord) -> Text:
     code = record.failed_code
     if code is None and not record.failed_detail:
         return Text()
-    rows: list[tuple[str, object]] = []
+    pairs: list[tuple[str, object]] = []
     if code is not None:
-        rows += [("Failed task", code.task), ("Error code", code.code)]
-        rows.append(("Meaning", explain(code.code)))
-    out = _rows(rows)
+        pairs += [("Failed task", code.task), ("Error code", code.code)]
+        pairs.append(("Meaning", explain(code.code)))
+    out = rows(pairs)
     if record.failed_detail:
         out.append("\nFailure detail\n", style="bold")
         out.append_text(Text("\n").join(lit(line) for line in record.failed_detail.splitlines()))
     if record.request_id:  # what Huawei support asks for first
         out.append("\n")
-        out.append_text(_rows([("Request ID", record.request_id)]))
+        out.append_text(rows([("Request ID", record.request_id)]))
     return out
 
 
-def _extra(record: JobRecord) -> Text:
-    rows = [(str(k)[:12], str(v)) for k, v in record.extra.items()]
-    return _rows(rows)
+def extra_rows(extra: Mapping[str, Any]) -> Text:
+    """Fields the API sent that jobtui does not know: shown, never dropped."""
+    return rows([(str(k)[:12], str(v)) for k, v in extra.items()])
 
 
-def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
+def history(state: JobState, zone: Optional[tzinfo], heading: str = "Status history") -> Text:
     if not state.transitions:
         return Text()
     out = Text()
-    out.append("Status history\n", style="bold")
+    out.append(f"{heading}\n", style="bold")
     for item in state.transitions:
         out.append(f"  {stamp(item.at, zone)}  ")
         out.append_text(lit(status_word(item.status), style_of(item.status)))
@@ -185,17 +198,20 @@ def _history(state: JobState, zone: Optional[tzinfo]) -> Text:
     return out
 
 
-def _last_poll(
+def last_poll(
     state: JobState,
     zone: Optional[tzinfo],
     retry: Optional[RetryInfo],
     upcoming: Optional[NextCheck],
+    failure_shown: bool = False,
 ) -> Text:
-    record, error = state.record, state.error
+    """When it was last answered, its request ID (unless the failure above has it), what
+    the next check is, or the error of the last poll."""
+    record, error = state.record or state.cluster, state.error
     request_id = (error.request_id if error else None) or (record.request_id if record else None)
-    if error is None and record is not None and _failure(record).plain:
+    if error is None and failure_shown:
         request_id = None  # already under the failure, at the top
-    out = _rows(
+    out = rows(
         [
             ("Last answer", stamp(state.fetched_at, zone) if state.fetched_at else None),
             ("X-Request-Id", request_id),
@@ -225,7 +241,7 @@ def _error(error: ErrorInfo, retry: Optional[RetryInfo], zone: Optional[tzinfo])
     out.append(f"{heading}\n", style="bold red")
     next_at = retry.next_attempt if retry else None
     out.append_text(
-        _rows(
+        rows(
             [
                 ("Error", error.message),
                 ("Kind", error.kind),
@@ -244,4 +260,6 @@ def style_of(word: str) -> str:
     looks = {look.word: look.style for look in [*STATUS_LOOKS.values(), ERROR_LOOK]}
     for status, look in STATUS_LOOKS.items():
         looks[status.value] = look.style
-    return looks.get(word, "")
+    # A cluster's history keeps its task words: a failed one (REBOOT_FAILURE) in red.
+    failed = word.upper().endswith(("FAILURE", "FAILED"))
+    return looks.get(word, ERROR_LOOK.style if failed else "")

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-# The width of a row's label column, as `detail_text._rows` pads it.
+# The width of a row's label column, as `detail_text.rows` pads it.
 LABEL_WIDTH = 13
 INDENT = 2  # a value on lines of its own, under its label
 

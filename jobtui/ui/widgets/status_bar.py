@@ -21,9 +21,11 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from jobtui.domain.cluster_phase import Phase
 from jobtui.domain.model import Status
 from jobtui.domain.state import WatchedJob
 from jobtui.session.status_line import StatusFacts, StatusWords, status_words
+from jobtui.ui.cluster_look import PHASE_LOOKS
 from jobtui.ui.mono import without_colour
 from jobtui.ui.render import ERROR_LOOK, NOT_FOUND_LOOK, STATUS_LOOKS, unanswered_look
 from jobtui.ui.table.line_diff import replace_line
@@ -34,17 +36,27 @@ _ORDER = [Status.FAIL, Status.STOP, Status.RUNNING, Status.WAITING, Status.INIT]
 _ORDER += [Status.DELAY_SCHEDULED, Status.SUCCESS]
 _WORDS = [STATUS_LOOKS[status].word for status in _ORDER]
 _WORDS[1:1] = [ERROR_LOOK.word, NOT_FOUND_LOOK.word]  # jobs we cannot read: after failures
+_WORDS.insert(1, PHASE_LOOKS[Phase.FAILED].word)  # a cluster's failed operation
+_WORDS.append(PHASE_LOOKS[Phase.DONE].word)  # a cluster with nothing running
 
 
 def count_words(jobs: Iterable[WatchedJob]) -> dict[str, int]:
-    """How many jobs show each status word, in the table's words (STOPPED, DELAYED)."""
-    words = (
-        (STATUS_LOOKS[r.status].word if r.status is not Status.UNKNOWN else r.status_text)
-        if (r := job.state.record)
-        else (unanswered_look(e.kind).word if (e := job.state.error) else "no answer")
-        for job in jobs
-    )
-    return dict(Counter(words))
+    """How many jobs show each status word, in the table's words (STOPPED, DELAYED);
+    a cluster counts under its phase (RUNNING, FAILED, DONE)."""
+    return dict(Counter(map(_word, jobs)))
+
+
+def _word(job: WatchedJob) -> str:
+    record, cluster, error = job.state.record, job.state.cluster, job.state.error
+    if cluster is not None:
+        return PHASE_LOOKS[cluster.phase].word
+    if record is not None:
+        return (
+            STATUS_LOOKS[record.status].word
+            if record.status is not Status.UNKNOWN
+            else record.status_text
+        )
+    return unanswered_look(error.kind).word if error else "no answer"  # the table's word
 
 
 def ordered_counts(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:

@@ -8,6 +8,7 @@ from typing import Any, Optional
 from textual.app import App, ComposeResult
 from textual.message import Message
 
+from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.model import JobRecord
 from jobtui.domain.state import JobState, WatchedJob, WatchEntry
 from jobtui.ui import render
@@ -81,3 +82,17 @@ class TableHost(App[None]):
     def line(self, y: int) -> str:
         """The text of screen line `y` of the table (0 is the header)."""
         return self.table.render_line(y).text
+
+
+def make_cluster(
+    n: int, history: tuple[dict[str, Any], ...] = (), *, label: Optional[str] = None, **fields: Any
+) -> WatchedJob:
+    """Cluster number `n` whose answers were `history` (a minute apart), then `fields`."""
+    entry = WatchEntry(PROJECT, f"c{n:031x}", NOW, label=label, region="cn-north-4", kind="cluster")
+    state = JobState(entry.key)
+    answers = [*history, fields]
+    for i, answer in enumerate(answers):
+        body = {"status": "AVAILABLE", "name": f"dw-{n}", **answer}
+        record = ClusterRecord.from_api(entry.project_id, entry.job_id, body)
+        state = state.with_cluster(record, NOW - timedelta(minutes=len(answers) - 1 - i))
+    return WatchedJob(entry, state)
