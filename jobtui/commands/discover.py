@@ -13,8 +13,9 @@ from jobtui.commands.context import Context
 from jobtui.commands.job_output import configure_output
 from jobtui.commands.output import clean
 from jobtui.commands.sdk_project import default_project, region_project
-from jobtui.commands.table_fit import Column, render
+from jobtui.commands.table_fit import Column, first_fitting, render
 from jobtui.domain.errors import UsageError
+from jobtui.domain.watch_key import cluster_key
 from jobtui.domain.words import ALREADY_WATCHED, NOW_WATCHING, edit_line
 
 if TYPE_CHECKING:
@@ -31,13 +32,19 @@ One request (GET /v1.0/{project_id}/clusters) for the whole project, whatever it
 number of clusters. PHASE is 'running' while a task runs (GROWING, REBOOTING…) or the
 status is transitional (CREATING, REDISTRIBUTING…), 'failed' after a failure, else
 'done'. --add watches the running ones as 'jobtui add --cluster' would.
-Output (-o): 'table' fits the terminal (NAME, STATUS, TASK and NOTE are shortened
-with '…'); 'wide' cuts nothing; 'json' an array of objects; 'tsv' tab-separated.
+Output (-o): 'table' fits the terminal: NAME, STATUS, TASK and NOTE are shortened
+with '…', then the ID column keeps only the cluster ID (the project is the one
+asked), then NODES, NOTE and PHASE go in turn; the cluster ID is never cut.
+'wide' cuts nothing; 'json' is an array of objects; 'tsv' is tab-separated.
 Without --project: the SDK's project (HUAWEICLOUD_SDK_PROJECT_ID or the credentials
 file), or the project IAM names for --region."""
-HEADERS = ("NAME", "STATUS", "TASK", "PHASE", "NODES", "PROJECT/CLUSTER", "NOTE")
-# Shortened with '…' down to these on a narrow terminal; the rest stay whole.
-FLOORS = {"NAME": 12, "STATUS": 9, "TASK": 8, "NOTE": 16}
+ID = "PROJECT/CLUSTER"
+ID_ONLY = "CLUSTER ID"
+HEADERS = ("NAME", "STATUS", "TASK", "PHASE", "NODES", ID, "NOTE")
+# Shortened with '…' down to these on a narrow terminal; the cluster ID never is.
+FLOORS = {"NAME": 12, "STATUS": 9, "TASK": 8, "NOTE": 12}
+# After the project goes from the ID column, these go in turn until the table fits.
+DROP_ORDER = ("NODES", "NOTE", "PHASE")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -80,6 +87,7 @@ def run(ctx: Context) -> int:
             ctx.err(edit_line(verb, entry.project_id, entry.job_id, cluster=True))
         if not wanted:
             ctx.err("no cluster has an operation running; nothing added.")
+    _record(ctx, clusters)
     return OK
 
 
@@ -96,15 +104,37 @@ async def _list(ctx: Context, project: str) -> list[ClusterRecord]:
 def _lines(
     clusters: list[ClusterRecord], form: str, width: Optional[int], headers: bool
 ) -> list[str]:
-    """The table (names and notes shortened to fit `width`), or TSV: every cell whole."""
+    """The table fitted to `width` (see EPILOG), or TSV: every cell whole."""
     rows = [_row(c) for c in clusters]
     if form == "tsv":
         head = ["\t".join(HEADERS)] if headers else []
         return head + ["\t".join(r) for r in rows]
-    columns = [
-        Column(name, [r[i] for r in rows], FLOORS.get(name, 0)) for i, name in enumerate(HEADERS)
-    ]
-    return render(columns, width, headers=headers)
+    cells = {name: [r[i] for r in rows] for i, name in enumerate(HEADERS)}
+    cells[ID_ONLY] = [clean(c.cluster_id) for c in clusters]
+
+    def columns(names: list[str]) -> list[Column]:
+        return [Column(name, cells[name], FLOORS.get(name, 0)) for name in names]
+
+    # Every row has the project asked for: the cluster ID alone still says which.
+    stages = [list(HEADERS), [ID_ONLY if n == ID else n for n in HEADERS]]
+    for name in DROP_ORDER:
+        stages.append([n for n in stages[-1] if n != name])
+    if width is None:
+        return render(columns(stages[0]), None, headers=headers)
+    return render(
+        first_fitting([columns(names) for names in stages], width), width, headers=headers
+    )
+
+
+def _record(ctx: Context, clusters: list[ClusterRecord]) -> None:
+    """What discover saw of watched clusters goes to the state cache, as `status` does:
+    `jobtui list` and the monitor then show them at once."""
+    from jobtui.commands.record import record_states
+    from jobtui.domain.state import JobState
+
+    at = ctx.clock()
+    keys = [cluster_key(c.project_id, c.cluster_id) for c in clusters]
+    record_states(ctx, {k: JobState(k).with_cluster(c, at) for k, c in zip(keys, clusters)})
 
 
 def _row(cluster: ClusterRecord) -> list[str]:

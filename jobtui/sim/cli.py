@@ -18,7 +18,7 @@ from jobtui.sim.server import LOOPBACK, Simulator
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jobtui sim",
-        description="Serve the DWS job API on loopback from a scenario, for trying jobtui.",
+        description="Serve the DWS job and cluster APIs on loopback from a scenario.",
     )
     add = parser.add_argument
     add("--port", type=int, default=8086, help="port to listen on (0: any free port)")

@@ -129,3 +129,26 @@ def test_discover_is_one_request_and_adds_only_the_busy(jobtui: Run, sim: Simula
 def test_discover_needs_a_project(jobtui: Run) -> None:
     result = jobtui("discover")
     assert result.code == 2 and "--project PROJECT_ID" in result.err
+
+
+def test_discover_fits_80_columns_and_never_cuts_a_cluster_id(
+    jobtui: Run, sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sim.set_time(120)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = jobtui("discover", "--project", P, "-o", "table", "--endpoint", sim.url)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    assert lines[0].split()[-2:] == ["CLUSTER", "ID"]  # the project is the one asked for
+    for cluster in (RESIZE_ID, CREATE_ID, RESTART_ID, IDLE_ID):
+        assert cluster in result.out
+    wide = jobtui("discover", "--project", P, "--no-headers", "--endpoint", sim.url)
+    assert f"{P}/{RESIZE_ID}" in wide.out and "NAME" not in wide.out
+
+
+def test_list_shows_what_discover_saw_of_the_clusters_it_added(jobtui: Run, sim: Simulator) -> None:
+    sim.set_time(120)
+    assert jobtui("discover", "--project", P, "--add", "--endpoint", sim.url).code == 0
+    listed = jobtui("list")  # no network: from the state cache discover wrote
+    assert "GROWING" in _row(listed, RESIZE_ID) and "CREATING" in _row(listed, CREATE_ID)
