@@ -70,10 +70,10 @@ def target(ctx: Context, entries: list[WatchEntry], now: datetime) -> Target:
     in the project the environment names; else nothing to send (`sendable` False)."""
     spec: Optional[str] = ctx.args.job
     if spec:
-        project, job = parse_spec(spec)
         found = find(spec, entries)
         if found is not None:
             return Target(found, real=True)
+        project, job = parse_spec(spec)
         if project is None:
             raise UsageError(f"Job {job} is not watched; name it as PROJECT_ID/JOB_ID.")
         return Target(WatchEntry(project, job, now, region=ctx.args.region), real=True)

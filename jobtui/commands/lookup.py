@@ -11,6 +11,11 @@ from jobtui.domain.model import validate_id
 from jobtui.domain.state import CLUSTER, WatchEntry, cluster_key
 from jobtui.domain.words import NOT_WATCHED
 
+# What the tables put before an ID's tail (`…e0001`); '...' for keyboards without '…'.
+ELLIPSES = ("…", "...")
+# As `jobtui.commands.short_ids` shows them: never fewer characters than this.
+SHORTEST_TAIL = 4
+
 
 def checked(project: Optional[str], job: str, text: str) -> tuple[Optional[str], str]:
     """Validated IDs, or a UsageError quoting what the user typed."""
@@ -27,13 +32,42 @@ def parse_spec(text: str) -> tuple[Optional[str], str]:
 
 
 def find(spec: str, entries: Sequence[WatchEntry]) -> Optional[WatchEntry]:
-    """The one watched entry a spec names, None if none; UsageError if a bare ID is ambiguous."""
+    """The one watched entry a spec names, None if none; UsageError if a bare ID is ambiguous.
+
+    The tail the tables show (`…e0001`) names the watched job or cluster whose ID ends
+    so; a bare ID that no watched one has is tried as such a tail too (4+ characters).
+    """
+    tail = _tail(spec)
+    if tail is not None:
+        return _by_tail(tail, entries, spec)
     project, job = parse_spec(spec)
     matches = [e for e in entries if e.job_id == job and project in (None, e.project_id)]
     if len(matches) > 1:
         raise UsageError(
             f"Job {job} is watched in {len(matches)} projects; name it as PROJECT_ID/JOB_ID."
         )
+    if not matches and project is None and len(job) >= SHORTEST_TAIL:
+        return _by_tail(job, entries, None)
+    return matches[0] if matches else None
+
+
+def _tail(spec: str) -> Optional[str]:
+    """The ID tail after a leading '…' (or '...'), checked like an ID; None without one."""
+    for mark in ELLIPSES:
+        if spec.startswith(mark):
+            return checked(None, spec[len(mark) :], spec)[1]
+    return None
+
+
+def _by_tail(tail: str, entries: Sequence[WatchEntry], spec: Optional[str]) -> Optional[WatchEntry]:
+    """The one watched entry whose ID ends in `tail`; a UsageError when several do, or
+    when none does and the user asked for a tail (`spec`)."""
+    matches = [e for e in entries if e.job_id.endswith(tail)]
+    if len(matches) > 1:
+        said = ", ".join(e.job_id for e in matches[:3]) + (", …" if len(matches) > 3 else "")
+        raise UsageError(f"{len(matches)} watched IDs end in {tail} ({said}); give more of it.")
+    if not matches and spec is not None:
+        raise UsageError(f"No watched job or cluster ID ends in {tail}; 'jobtui list' shows them.")
     return matches[0] if matches else None
 
 
@@ -48,14 +82,14 @@ def resolve(
     out: list[WatchEntry] = []
     for spec in specs:
         entry = find(spec, entries)
-        project, job = parse_spec(spec)
-        if entry is None and project is None:
-            raise UsageError(
-                f"Job {job} is {NOT_WATCHED}; give it as PROJECT_ID/JOB_ID "
-                "or add it with 'jobtui add'."
-            )
         if entry is None:
-            entry = WatchEntry(project or "", job, added_at=now, region=region)
+            project, job = parse_spec(spec)
+            if project is None:
+                raise UsageError(
+                    f"Job {job} is {NOT_WATCHED}; give it as PROJECT_ID/JOB_ID "
+                    "or add it with 'jobtui add'."
+                )
+            entry = WatchEntry(project, job, added_at=now, region=region)
         if entry.key not in [e.key for e in out]:
             out.append(entry)
     return out

@@ -22,7 +22,8 @@ examples:
   jobtui list -o tsv --no-headers | grep RUNNING | cut -f1 | jobtui wait - --quiet
   jobtui wait --cluster 05f2cff45100d5112f4bc00b794ea08e 6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a01
 
-A bare JOB_ID is looked up in the watchlist; PROJECT_ID/JOB_ID works for any job.
+A bare JOB_ID is looked up in the watchlist (so is a shown tail, …e0001);
+PROJECT_ID/JOB_ID works for any job.
 With no JOB, every watched job not known to have finished (see 'jobtui list'),
 and every watched cluster last seen with an operation running (only those with
 --cluster).
