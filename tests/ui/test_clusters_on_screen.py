@@ -49,8 +49,11 @@ async def test_the_add_dialog_watches_a_cluster_when_its_box_is_ticked() -> None
     async with running() as ui:
         await ui.press("a")
         dialog = ui.app.screen
-        dialog.query_one("#cluster", Checkbox).value = True
+        box = dialog.query_one("#cluster", Checkbox)
+        assert box.render_line(0).text.startswith("▐ ▌")  # empty, not a grey X
+        box.value = True
         await ui.pilot.pause()
+        assert box.render_line(0).text.startswith("▐X▌")
         assert str(dialog.query_one("#job-label").render()) == "Cluster ID"
         assert "Cluster ID is empty" in str(dialog.query_one("#job-error").render())
         dialog.query_one("#job").value = RESIZING

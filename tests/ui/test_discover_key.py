@@ -67,3 +67,23 @@ async def test_f_with_nothing_selected_says_what_to_do() -> None:
             "Select a job or cluster of the project first (or run `jobtui discover`)."
         ]
         assert session.calls == []
+
+
+async def test_what_is_ticked_shows_in_the_box_not_only_its_colour() -> None:
+    # The default theme draws in the terminal's 16 colours: a coloured X alone would
+    # look the same ticked or not.
+    session = FakeSession(demo_jobs() + demo_clusters())
+    session.discoverable = _found()
+    async with running(session, size=(120, 30)) as ui:
+        await ui.press("f")
+        await ui.pilot.pause()
+        choices = ui.app.screen.query_one("#clusters", SelectionList)
+
+        def boxes() -> list[str]:
+            return [choices.render_line(y).text[:3] for y in range(3)]
+
+        assert boxes() == ["▐ ▌", "▐X▌", "▐ ▌"]  # idle, creating (ticked), watched already
+        await ui.press("space")  # the cursor starts on the first: tick the idle one
+        assert boxes()[0] == "▐X▌"
+        await ui.press("space")
+        assert boxes()[0] == "▐ ▌"

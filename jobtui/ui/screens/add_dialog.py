@@ -16,6 +16,7 @@ from jobtui.domain.model import validate_id
 from jobtui.domain.state import CLUSTER, JOB, WatchEntry
 from jobtui.domain.watch_key import CLUSTER_MARK
 from jobtui.ui.screens.add_paste import Pasted, PasteInput
+from jobtui.ui.widgets.ticks import TickBox
 
 JOB_HINT = "or paste project/job, an API path, or a DWS answer's JSON"
 CLUSTER_HINT = "the cluster's ID, from its console page or `jobtui discover`"
@@ -46,7 +47,7 @@ class AddDialog(ModalScreen[Optional[list[WatchEntry]]]):
                 markup=False,
             )
             # Operations without a job ID (resize, restart, console): watch the cluster.
-            yield Checkbox(
+            yield TickBox(
                 "A cluster: watch its operations (resize, restart…) instead of a job",
                 id="cluster",
                 compact=True,

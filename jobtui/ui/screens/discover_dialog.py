@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, Static
 from textual.widgets.selection_list import Selection
 
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.cluster_phase import Phase
 from jobtui.ui import cluster_look
 from jobtui.ui.render import literal, status_text
+from jobtui.ui.widgets.ticks import TickList
 
 
 def cluster_line(cluster: ClusterRecord, watched: bool) -> Text:
@@ -60,7 +61,7 @@ class DiscoverDialog(ModalScreen[Optional[list[str]]]):
             yield Static(title, classes="title", markup=False)
             if not self.clusters:
                 yield Static("This project has no clusters in this region.", markup=False)
-            yield SelectionList[str](*self._choices(), id="clusters", compact=True)
+            yield TickList(*self._choices(), id="clusters", compact=True)
             hint = "space ticks, w watches the ticked ones, escape cancels"
             yield Static(hint, classes="hint", markup=False)
             with Horizontal(classes="buttons"):
@@ -77,7 +78,7 @@ class DiscoverDialog(ModalScreen[Optional[list[str]]]):
         return choices
 
     def on_mount(self) -> None:
-        self.query_one("#clusters", SelectionList).focus()
+        self.query_one("#clusters", TickList).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "watch":
@@ -86,7 +87,7 @@ class DiscoverDialog(ModalScreen[Optional[list[str]]]):
             self.action_cancel()
 
     def action_watch(self) -> None:
-        ticked = self.query_one("#clusters", SelectionList).selected
+        ticked = self.query_one("#clusters", TickList).selected
         self.dismiss([str(value) for value in ticked])
 
     def action_cancel(self) -> None:
