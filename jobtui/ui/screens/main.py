@@ -65,7 +65,7 @@ class MainScreen(Screen[None]):
                 now=now,
             )
             yield EmptyState(id="empty")
-            yield JobDetail(zone=zone, id="detail")
+            yield JobDetail(zone=zone, seconds=options.seconds_clock, id="detail")
         # "/" before the words, as in less, k9s and htop: a kept filter reads as one.
         with Horizontal(id="filter-bar"):
             yield Static("/", id="filter-prompt", markup=False)

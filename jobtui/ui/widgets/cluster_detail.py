@@ -15,12 +15,12 @@ from rich.text import Text
 from jobtui.domain.cluster import ClusterRecord
 from jobtui.domain.model import parse_time
 from jobtui.domain.state import JobState, NextCheck, WatchedJob
-from jobtui.domain.timefmt import duration
 from jobtui.ui.cluster_look import PHASE_LOOKS, row_word
 from jobtui.ui.failure_codes import explain
 from jobtui.ui.render import literal
 from jobtui.ui.widgets.detail_text import (
     RetryInfo,
+    eta_words,
     extra_rows,
     history,
     identity,
@@ -38,6 +38,8 @@ def cluster_detail_text(
     zone: Optional[tzinfo] = None,
     retry: Optional[RetryInfo] = None,
     upcoming: Optional[NextCheck] = None,
+    *,
+    seconds: bool = False,
 ) -> Text:
     """Every field of the cluster, its failure, task history and last poll, in reading order.
 
@@ -49,7 +51,7 @@ def cluster_detail_text(
     if cluster is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_operation(cluster, state, now), _resize(cluster, zone)]
+        parts += [_operation(cluster, state, now, seconds), _resize(cluster, zone)]
     # What the operation did comes before what the cluster is (name, version, nodes…).
     parts.append(history(state, zone, "Task history"))
     if cluster is not None:
@@ -64,13 +66,12 @@ def _title(job: WatchedJob, now: datetime) -> Text:
     return title(job, now, shown, cluster.name if cluster else None, "cluster ")
 
 
-def _operation(cluster: ClusterRecord, state: JobState, now: datetime) -> Text:
+def _operation(cluster: ClusterRecord, state: JobState, now: datetime, seconds: bool) -> Text:
     """What runs: the phase, status words, task and every task's progress as sent."""
     progress = ", ".join(
         f"{literal(task)} {literal(value)}" for task, value in cluster.action_progress
     )
     spark = sparkline([s.progress for s in state.samples]) if cluster.task else ""
-    eta = state.eta(now)
     return rows(
         [
             ("Operation", PHASE_LOOKS[cluster.phase].word.lower()),
@@ -79,7 +80,7 @@ def _operation(cluster: ClusterRecord, state: JobState, now: datetime) -> Text:
             ("Task status", cluster.task_status),
             ("Progress", progress or None),
             ("History", spark or None),
-            ("ETA", f"about {duration(eta)} left" if eta is not None else None),
+            ("ETA", eta_words(state, now, seconds)),
         ]
     )
 

@@ -43,9 +43,11 @@ class JobDetail(VerticalScroll, can_focus=True):
     ]
     TITLES = ("Detail  Enter/Tab: scroll it", "DETAIL  ↑↓ j k g G  Esc: table")
 
-    def __init__(self, *, zone: Optional[tzinfo] = None, id: Optional[str] = None) -> None:
+    def __init__(
+        self, *, zone: Optional[tzinfo] = None, seconds: bool = False, id: Optional[str] = None
+    ) -> None:
         super().__init__(id=id)
-        self.zone = zone
+        self.zone, self.seconds = zone, seconds
         self.job: Optional[WatchedJob] = None
         self.text = Text()
         self._shown: Optional[str] = None
@@ -72,9 +74,9 @@ class JobDetail(VerticalScroll, can_focus=True):
         if job is None:
             text = Text("No job selected.")
         elif job.entry.is_cluster:
-            text = cluster_detail_text(job, now, self.zone, retry, upcoming)
+            text = cluster_detail_text(job, now, self.zone, retry, upcoming, seconds=self.seconds)
         else:
-            text = detail_text(job, now, self.zone, retry, upcoming)
+            text = detail_text(job, now, self.zone, retry, upcoming, seconds=self.seconds)
         if self.app.no_color:
             text = without_colour(text)
         key = text.plain + repr(text.spans)

@@ -42,11 +42,14 @@ def detail_text(
     zone: Optional[tzinfo] = None,
     retry: Optional[RetryInfo] = None,
     upcoming: Optional[NextCheck] = None,
+    *,
+    seconds: bool = False,
 ) -> Text:
     """Every field of the job, its history and failure, in reading order.
 
     A failure comes right under the title (code, meaning, detail, request ID): at 80x24
-    it was below the fold, under the IDs and times.
+    it was below the fold, under the IDs and times. `seconds`: durations to the second,
+    as the table shows them with the seconds clock.
     """
     state, record = job.state, job.state.record
     parts = [_title(job, now)]
@@ -55,7 +58,8 @@ def detail_text(
     if record is None:
         parts.append(Text("No answer from the API yet.", style="italic"))
     else:
-        parts += [_timing(record, state, now, zone), _progress(state), extra_rows(record.extra)]
+        timing = _timing(record, state, now, zone, seconds)
+        parts += [timing, _progress(state), extra_rows(record.extra)]
     parts += [history(state, zone), last_poll(state, zone, retry, upcoming, bool(failure.plain))]
     return Text("\n\n").join(p for p in parts if p.plain)
 
@@ -130,17 +134,25 @@ def identity(job: WatchedJob, what: str = "Job ID") -> Text:
     )
 
 
-def _timing(record: JobRecord, state: JobState, now: datetime, zone: Optional[tzinfo]) -> Text:
-    eta = state.eta(now)
+def _timing(
+    record: JobRecord, state: JobState, now: datetime, zone: Optional[tzinfo], seconds: bool
+) -> Text:
+    elapsed = duration(record.elapsed(now), seconds) if record.begin_time else None
     pairs: list[tuple[str, object]] = [
         ("Began", stamp(record.begin_time, zone) if record.begin_time else None),
         ("Ended", _ended(record, now, zone)),
-        ("Duration", duration(record.elapsed(now)) if record.begin_time else None),
-        ("ETA", f"about {duration(eta)} left" if eta is not None else None),
+        ("Duration", elapsed),
+        ("ETA", eta_words(state, now, seconds)),
     ]
     if record.zone_mismatch:
         pairs.append(("Note", "begin time lies ahead of the server's clock: check `zones`"))
     return rows(pairs)
+
+
+def eta_words(state: JobState, now: datetime, seconds: bool) -> Optional[str]:
+    """`about 3m left` from the progress samples; None without an estimate."""
+    eta = state.eta(now)
+    return f"about {duration(eta, seconds)} left" if eta is not None else None
 
 
 def _ended(record: JobRecord, now: datetime, zone: Optional[tzinfo]) -> Optional[str]:

@@ -244,3 +244,5 @@ async def test_elapsed_reads_as_jobtui_status_and_the_detail_print_it() -> None:
         assert " 2h07m " in app.line(1) and " 30m " in app.line(2)
     assert [output.row(job, NOW)[6] for job in jobs] == ["2h07m", "30m"]
     assert "Duration     30m\n" in detail_text(jobs[1], NOW).plain
+    # With the seconds clock the table shows 30m05s: so does the detail pane.
+    assert "Duration     30m05s\n" in detail_text(jobs[1], NOW, seconds=True).plain
