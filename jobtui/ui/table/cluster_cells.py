@@ -18,6 +18,9 @@ from jobtui.domain.timefmt import duration
 from jobtui.ui import cluster_look, render
 from jobtui.ui.table.row_context import Cell, RowContext, bar_cell
 
+# The fewest characters of the status words worth showing in a narrow name column.
+WORDS_LEAST = 8
+
 
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
     cluster, error = job.state.cluster, job.state.error
@@ -47,8 +50,10 @@ def name_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[floa
         cell.append(render.literal(cluster.name))
     else:
         cell.append(render.short_id(job.entry.job_id, max(1, width - 2), tail=True), style="dim")
-    if cluster is not None:
-        cell.append("  " + render.literal(cluster_look.status_words(cluster)), style="dim")
+    words = render.literal(cluster_look.status_words(cluster)) if cluster is not None else ""
+    # Words cut to a stub ("AV…") say nothing: the status column and the detail have them.
+    if words and width - cell.cell_len - 2 >= min(len(words), WORDS_LEAST):
+        cell.append("  " + words, style="dim")
     return cell
 
 

@@ -119,3 +119,10 @@ def test_a_failed_poll_flags_the_cluster_and_a_cached_one_says_its_age() -> None
     later = RowContext(NOW + timedelta(hours=3), render.UNICODE, zone=timezone.utc)
     assert row(cached, ctx=later)[28:34] == "3h00m "  # elapsed stays a duration
     assert "(cached 3h ago, waiting" in cluster_detail_text(cached, later.now).plain
+
+
+def test_a_narrow_name_column_drops_the_status_words_rather_than_show_a_stub() -> None:
+    job = make_cluster(1, name="dws-prod-eu", **RESIZE)
+    cells = row(job, width=80)
+    assert "◆ dws-prod-eu " in cells and "AV" not in cells
+    assert "◆ dws-prod-eu  AVAILABLE/NORMAL" in row(job, width=200)
