@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import Optional
 
 from jobtui.commands import OK, UNQUERYABLE
 from jobtui.commands.context import Context
 from jobtui.commands.lookup import resolve, resolve_clusters
 from jobtui.commands.stdin_ids import read_stdin_ids
 from jobtui.domain.errors import UsageError
-from jobtui.domain.state import WatchEntry
+from jobtui.domain.state import JobState, WatchEntry
 from jobtui.domain.watch_key import JobKey, is_cluster, item_id
 
 NAME = "wait"
@@ -128,16 +129,21 @@ def _unfinished(ctx: Context, watched: list[WatchEntry]) -> list[WatchEntry]:
     from jobtui.store.watchlist import StateCache
 
     states = StateCache(ctx.paths.state_file).load()
-    # A cluster stays watched between operations: only one known to be busy is waited for.
+    only_clusters = ctx.args.cluster
     left = [
         e
         for e in watched
-        if (e.is_cluster and e.key in states and states[e.key].moving)
-        or not (e.is_cluster or (e.key in states and states[e.key].terminal))
+        if (e.is_cluster or not only_clusters) and _unsettled(e, states.get(e.key))
     ]
-    if ctx.args.cluster:
-        left = [e for e in left if e.is_cluster]
     if not left and not ctx.args.quiet:
         said = "every watched job has finished" if watched else "the watchlist is empty"
         ctx.err(f"{said}; nothing to wait for.")
     return left
+
+
+def _unsettled(entry: WatchEntry, state: Optional[JobState]) -> bool:
+    """A job not known to have finished; a cluster known to be busy (it stays watched
+    between operations, so one never seen busy is not waited for)."""
+    if entry.is_cluster:
+        return state is not None and state.moving
+    return state is None or not state.terminal
