@@ -362,6 +362,10 @@ def _child_env(term: str, env: Mapping[str, str] | None) -> dict[str, str]:
 def _child_setup(ignore_sighup: bool) -> Callable[[], None]:
     def setup() -> None:
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)  # make the pty our controlling terminal
+        # A shell without job control starts `cmd &` with SIGINT and SIGQUIT ignored, and
+        # the app would inherit that; a login on a terminal has every signal at default.
+        for signum in (signal.SIGINT, signal.SIGQUIT):
+            signal.signal(signum, signal.SIG_DFL)
         if ignore_sighup:
             signal.signal(signal.SIGHUP, signal.SIG_IGN)  # what nohup does
 

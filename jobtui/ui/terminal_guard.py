@@ -10,7 +10,7 @@ the app to exit, which also stops the input thread. SIGTERM, SIGINT and SIGHUP e
 same clean way, and so does every other signal that would end the process (SIGQUIT,
 SIGUSR1, SIGALRM, …): killed by one, Python would leave the alternate screen, mouse
 reporting and a hidden cursor behind. A last-resort timer ends the process if shutdown
-itself wedges.
+itself wedges, and puts the terminal back first, as Textual's own exit would have.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import select
 import signal
 import sys
+import termios
 import threading
 from typing import Any
 
@@ -29,6 +30,13 @@ from textual.app import App
 HANGUP_EXIT_CODE = 128 + signal.SIGHUP
 _DEAD = select.POLLHUP | select.POLLERR | select.POLLNVAL
 _STOPS: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# What Textual's driver undoes on a clean exit: kitty keys, alternate screen, hidden
+# cursor, mouse reporting (every mode it may set), focus events, bracketed paste, and
+# line wrap off.
+RESTORE = (
+    b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"
+    b"\x1b[?1004l\x1b[?2004l\x1b[?7h"
+)
 
 
 def ending_signals() -> list[int]:
@@ -57,6 +65,8 @@ class TerminalGuard:
         self._grace = grace
         self._fd = sys.__stdin__.fileno() if sys.__stdin__ else 0
         self._parent = os.getppid()
+        # The modes the terminal had before Textual made it raw, for the last resort.
+        self._attrs_before = getattr(app._driver, "attrs_before", None)
         self._leaving = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="jobtui-terminal-guard")
         self._thread.daemon = True  # must never keep a finished app alive
@@ -116,7 +126,7 @@ class TerminalGuard:
         if not self.terminal_alive():
             _detach_from_terminal()
             grace = self._grace  # nobody is watching; the budget is 2 s
-        _start_deadline(grace, code)
+        _start_deadline(grace, code, self._attrs_before)
         self._app.exit(return_code=code)
 
 
@@ -130,11 +140,28 @@ def _detach_from_terminal() -> None:
     os.close(devnull)
 
 
-def _start_deadline(seconds: float, code: int) -> None:
+def _start_deadline(seconds: float, code: int, attrs_before: Any = None) -> None:
     """End the process if a clean exit has not happened in time (e.g. a wedged writer)."""
-    timer = threading.Timer(seconds, os._exit, args=(code,))
+    timer = threading.Timer(seconds, _last_resort_exit, args=(code, attrs_before))
     timer.daemon = True
     timer.start()
+
+
+def _last_resort_exit(code: int, attrs_before: Any) -> None:
+    """Put a live terminal back the way Textual would have, then end the process.
+
+    The write is non-blocking: a terminal that takes no output (flow control, a wedged
+    link) must not keep the process alive, so the restore is skipped rather than awaited.
+    A detached process writes to /dev/null, which is no tty, so nothing is sent.
+    """
+    out = sys.__stdout__.fileno() if sys.__stdout__ else 1
+    with contextlib.suppress(OSError, termios.error, ValueError):
+        if os.isatty(out):
+            os.set_blocking(out, False)
+            os.write(out, RESTORE)
+            if attrs_before is not None:
+                termios.tcsetattr(out, termios.TCSANOW, attrs_before)
+    os._exit(code)
 
 
 def install_terminal_guard(app: App[Any], **options: float) -> TerminalGuard | None:

@@ -8,6 +8,7 @@ changes one cell with `DataTable.update_cell` every S seconds: the naive monitor
 from __future__ import annotations
 
 import argparse
+import time
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
@@ -35,10 +36,18 @@ class ReferenceApp(App[None]):
     TITLE = READY
     BINDINGS: ClassVar = [("q", "quit", "Quit"), ("ctrl+c", "quit", "Quit")]
 
-    def __init__(self, count: int, guard: bool, update_every: float = 0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        count: int,
+        guard: bool,
+        update_every: float = 0,
+        wedge_exit: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self._count = count
         self._guard = guard
+        self._wedge_exit = wedge_exit
         self._update_every = update_every
         self._percent = 37
 
@@ -56,7 +65,14 @@ class ReferenceApp(App[None]):
         if self._guard:
             from jobtui.ui.terminal_guard import install_terminal_guard
 
-            install_terminal_guard(self)
+            # A wedged exit stands in for any shutdown that never ends; a short grace
+            # keeps the test that drives it quick.
+            install_terminal_guard(self, grace=0.25 if self._wedge_exit else 1.5)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        if self._wedge_exit:
+            time.sleep(3600)  # blocks the event loop: only the guard's last resort ends it
+        super().exit(*args, **kwargs)
 
     def _naive_update(self) -> None:
         """What a naive monitor does on each poll: update_cell (one changed cell)."""
@@ -71,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--guard", action="store_true")
     parser.add_argument("--no-mouse", action="store_true")
     parser.add_argument("--update-every", type=float, default=0, help="naive update_cell")
+    parser.add_argument("--wedge-exit", action="store_true", help="shutdown never ends")
     args = parser.parse_args(argv)
-    app = ReferenceApp(args.rows, args.guard, args.update_every)
+    app = ReferenceApp(args.rows, args.guard, args.update_every, args.wedge_exit)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 

@@ -62,6 +62,17 @@ def test_every_signal_that_would_kill_the_app_restores_the_terminal(launch: Laun
         assert term.terminal_left_dirty() == []
 
 
+def test_a_shutdown_that_wedges_still_ends_and_restores_the_terminal(launch: Launch) -> None:
+    term = launch([*GUARDED, "--wedge-exit"])
+    assert term.wait_for_text(READY, 30)
+    sent = len(term.head)
+    term.signal(signal.SIGTERM)
+    # grace 0.25 s on a live terminal is 1 s before the last resort
+    assert term.wait_exit(5.0) == 128 + signal.SIGTERM
+    assert [seq for seq in RESTORE if seq not in bytes(term.head[sent:])] == []
+    assert term.terminal_left_dirty() == []
+
+
 def test_jobtui_restores_the_terminal_on_sigquit(launch: Launch, jobtui_demo: list[str]) -> None:
     term = launch(jobtui_demo, cols=120, rows=40)
     assert term.wait_for(shows_statuses, 30), term.text()
