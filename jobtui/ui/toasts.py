@@ -4,7 +4,9 @@ Textual docks its toasts bottom right and stacks every one: at 80x24 each sat ov
 status line's counts and four covered 16 rows. Here the stack keeps the newest three
 (`MAX_SHOWN`), stands above the status line and footer, moves to the top half when the
 cursor row is in the bottom half, and to the left while the detail pane is open on the
-right (the classes below; the rules are in `app.tcss`).
+right (the classes below; the rules are in `app.tcss`). The classes go on the app, not
+the screen: a dialog gets its own rack while the table's stays drawn behind it, and two
+racks placed alike show one stack, not two.
 """
 
 from __future__ import annotations
@@ -26,5 +28,5 @@ def cap(app: Any) -> None:
 def place(screen: Any, cursor_line: int | None, table_height: int, detail_right: bool) -> None:
     """Put the stack in the half of the table the cursor row is not in."""
     below_middle = cursor_line is not None and cursor_line > table_height // 2
-    screen.set_class(below_middle, TOP)
-    screen.set_class(detail_right, LEFT)
+    screen.app.set_class(below_middle, TOP)
+    screen.app.set_class(detail_right, LEFT)

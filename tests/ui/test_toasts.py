@@ -66,3 +66,16 @@ async def test_with_the_cursor_low_the_toasts_go_to_the_top_half() -> None:
         # Reverse video from edge to edge: no toast over any part of it.
         assert {shot.screen.buffer[y][x].reverse for x in range(70)} == {True}
         assert "w" * 30 in "\n".join(shot.screen.display[:12])
+
+
+async def test_a_toast_shows_once_over_a_dialog_opened_beside_the_detail_pane() -> None:
+    async with running(size=(120, 40)) as ui:
+        await ui.press("enter")  # the detail pane opens on the right; toasts move left
+        ui.app.notify("Job shrinkClusterJob finished: SUCCESS", markup=False)
+        await ui.pilot.pause()
+        await ui.press("question_mark")
+        await ui.pilot.pause()
+        shown = "\n".join(painted(ui.app).screen.display)
+        assert "Keys" in shown
+        # the table's own rack stays drawn behind the dialog: placed alike, it is hidden
+        assert shown.count("finished: SUCCESS") == 1
