@@ -36,9 +36,9 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("status", "status", 11, 0),  # "? NOT FOUND"
     ColumnSpec("progress", "progress", 15, 2),
     ColumnSpec("elapsed", "elapsed", 7, 4),  # "<1m", "2h05m", "3d04h"
-    ColumnSpec("name", "job name", 12, 1, grow=3),
+    ColumnSpec("name", "name", 12, 1, grow=3),  # a job's or a cluster's
     ColumnSpec("label", "label", 14, 3, grow=2, most=32),
-    ColumnSpec("job", "job ID", 8, 6, grow=3, most=33),  # a letter and 32 hex at most
+    ColumnSpec("job", "ID", 8, 6, grow=3, most=33),  # a letter and 32 hex, or a UUID
     ColumnSpec("project", "project", 10, 9, grow=2, most=32),
     ColumnSpec("region", "region", 12, 10),
     ColumnSpec("started", "started", 12, 7),

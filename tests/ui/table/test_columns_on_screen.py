@@ -32,7 +32,6 @@ async def test_at_80_columns_elapsed_is_a_duration_and_s_skips_hidden_columns() 
             "status",
             "progress",
             "elapsed",
-            "job",
             "name",
             "label",
             "failure",

@@ -94,7 +94,7 @@ async def test_at_80_columns_the_essential_columns_remain() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         header = app.line(0)
-        assert header.startswith("status") and "progress" in header and "job name" in header
+        assert header.startswith("status") and "progress" in header and " name " in header
         assert "region" not in header
         assert len(app.line(1).rstrip()) <= 80
 
