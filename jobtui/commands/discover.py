@@ -33,7 +33,7 @@ number of clusters. PHASE is 'running' while a task runs (GROWING, REBOOTING…)
 status is transitional (CREATING, REDISTRIBUTING…), 'failed' after a failure, else
 'done'. --add watches the running ones as 'jobtui add --cluster' would.
 Output (-o): 'table' fits the terminal: NAME, STATUS, TASK and NOTE are shortened
-with '…', then the ID column keeps only the cluster ID (the project is the one
+with '…' (a task's progress figure is kept: 'GROW… 32%'), then the ID column keeps only the cluster ID (the project is the one
 asked), then NODES, NOTE and PHASE go in turn; the cluster ID is never cut.
 'wide' cuts nothing; 'json' is an array of objects; 'tsv' is tab-separated.
 Without --project: the SDK's project (HUAWEICLOUD_SDK_PROJECT_ID or the credentials
@@ -42,7 +42,7 @@ ID = "PROJECT/CLUSTER"
 ID_ONLY = "CLUSTER ID"
 HEADERS = ("NAME", "STATUS", "TASK", "PHASE", "NODES", ID, "NOTE")
 # Shortened with '…' down to these on a narrow terminal; the cluster ID never is.
-FLOORS = {"NAME": 12, "STATUS": 9, "TASK": 8, "NOTE": 12}
+FLOORS = {"NAME": 12, "STATUS": 8, "TASK": 9, "NOTE": 12}
 # After the project goes from the ID column, these go in turn until the table fits.
 DROP_ORDER = ("NODES", "NOTE", "PHASE")
 

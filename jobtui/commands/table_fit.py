@@ -6,12 +6,16 @@ gives way; this module tries each stage in turn and shares out the width left ov
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Optional
 
 GAP = "  "
+# A cell ending in a figure ("GROWING 32%"): the figure is what is read, so a cut
+# falls in the words before it.
+_FIGURE = re.compile(r"^(.*\S)( \d+(?:\.\d+)?%)$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def render(columns: Sequence[Column], width: Optional[int], *, headers: bool = T
     rows += [list(cells) for cells in zip(*(c.cells for c in columns))]
     lines = []
     for cells in rows:
-        padded = [_pad(shorten(text, size), size) for text, size in zip(cells, sizes)]
+        padded = [_pad(shorten_cell(text, size), size) for text, size in zip(cells, sizes)]
         lines.append(shorten(GAP.join(padded).rstrip(), width))
     return lines
 
@@ -87,6 +91,18 @@ def _span(sizes: Iterable[int]) -> int:
 
 def _pad(text: str, size: int) -> str:
     return text + " " * (size - cell_width(text))
+
+
+def shorten_cell(text: str, size: int) -> str:
+    """A cell cut to `size` columns; a trailing figure (`GROWING 32%` → `GRO… 32%`) is kept
+    whenever the words before it keep at least two columns."""
+    match = _FIGURE.match(text)
+    if match and cell_width(text) > size:
+        words, figure = match.groups()
+        room = size - len(figure)
+        if room >= 2:
+            return shorten(words, room) + figure
+    return shorten(text, size)
 
 
 def shorten(text: str, size: Optional[int]) -> str:

@@ -4,6 +4,7 @@ add --cluster, status and list rows, wait --cluster's exit statuses, discover.""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -143,6 +144,9 @@ def test_discover_fits_80_columns_and_never_cuts_a_cluster_id(
     assert lines[0].split()[-2:] == ["CLUSTER", "ID"]  # the project is the one asked for
     for cluster in (RESIZE_ID, CREATE_ID, RESTART_ID, IDLE_ID):
         assert cluster in result.out
+    # the task's words give way, its progress figure does not
+    resize = next(line for line in lines if RESIZE_ID in line)
+    assert re.search(r"GRO\S*… \d+%", resize), resize
     wide = jobtui("discover", "--project", P, "--no-headers", "--endpoint", sim.url)
     assert f"{P}/{RESIZE_ID}" in wide.out and "NAME" not in wide.out
 
