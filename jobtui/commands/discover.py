@@ -33,8 +33,9 @@ number of clusters. PHASE is 'running' while a task runs (GROWING, REBOOTING…)
 status is transitional (CREATING, REDISTRIBUTING…), 'failed' after a failure, else
 'done'. --add watches the running ones as 'jobtui add --cluster' would.
 Output (-o): 'table' fits the terminal: NAME, STATUS, TASK and NOTE are shortened
-with '…' (a task's progress figure is kept: 'GROW… 32%'), then the ID column keeps only the cluster ID (the project is the one
-asked), then NODES, NOTE and PHASE go in turn; the cluster ID is never cut.
+with '…' (a task keeps its progress figure: 'GROW… 32%'), then the ID column keeps
+only the cluster ID (the project is the one asked), then NODES, NOTE and PHASE go in
+turn; the cluster ID is never cut.
 'wide' cuts nothing; 'json' is an array of objects; 'tsv' is tab-separated.
 Without --project: the SDK's project (HUAWEICLOUD_SDK_PROJECT_ID or the credentials
 file), or the project IAM names for --region."""
