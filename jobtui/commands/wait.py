@@ -36,8 +36,9 @@ Exit status: 0 every job SUCCESS, 1 any ended FAIL or STOPPED, 2 usage error,
 unreachable or its answers malformed for longer than --retry-for).
 
 With --cluster, the IDs name a cluster (PROJECT_ID CLUSTER_ID, PROJECT_ID/CLUSTER_ID,
-or a watched cluster's ID): wait until no task runs on it and its status is settled;
-exit 1 if a task or the status ended in a failure (REBOOT_FAILURE, CREATE_FAILED…)."""
+or a watched cluster's ID or shown tail, …3a01): wait until no task runs on it and its
+status is settled; exit 1 if a task or the status ended in a failure (REBOOT_FAILURE,
+CREATE_FAILED…)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

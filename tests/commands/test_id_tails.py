@@ -68,3 +68,19 @@ def test_wait_and_status_resolve_a_tail_to_the_watched_entry() -> None:
         WATCHED[0].key,
         WATCHED[2].key,
     ]
+
+
+@pytest.mark.parametrize("spec", ["…3a01", "...3a01", "3a01", C, f"{PROJECT}/{C}"])
+def test_wait_cluster_takes_what_the_table_shows_of_a_watched_cluster(spec: str) -> None:
+    from jobtui.commands.lookup import resolve_clusters
+
+    assert [e.key for e in resolve_clusters([spec], WATCHED, now=NOW)] == [WATCHED[2].key]
+
+
+def test_wait_cluster_says_cluster_when_it_cannot_use_an_id(jobtui: Run) -> None:
+    unknown = jobtui("wait", "--cluster", "6f1c2b9e-0000-4e5f-8a7b-9c0d1e2f3a09")
+    assert unknown.code == 2
+    assert "Cluster 6f1c2b9e-0000-4e5f-8a7b-9c0d1e2f3a09 is not watched" in unknown.err
+    assert "PROJECT_ID CLUSTER_ID" in unknown.err
+    bad = jobtui("wait", "--cluster", "…3a01;rm")
+    assert bad.code == 2 and "cluster ID '3a01;rm'" in bad.err, bad.err
