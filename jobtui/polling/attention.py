@@ -75,7 +75,7 @@ def _plan(state: JobState, now: datetime) -> Plan:
         return _floored(wait, f"queued ({record.status.value}): changes rarely")
     quiet = _quiet(state, now)
     if ahead is None:
-        return _floored(_wait(unwarned), quiet or "floor (no ETA yet)")
+        return _floored(_wait(unwarned), quiet or "no ETA yet")
     planned = _near_end(ahead, unwarned, now)
     # A job that stopped moving is worth saying so, unless its end is near.
     return planned if quiet is None or planned.reason == NEAR else Plan(planned.wait, quiet)
@@ -94,7 +94,8 @@ def _near_end(ahead: Forecast, unwarned: float, now: datetime) -> Plan:
     wait = _wait(unwarned)
     if opens <= min(wait, FLOOR):
         return Plan(max(MIN_GAP, opens), NEAR)
-    return _floored(wait, f"floor (ETA in {duration(timedelta(seconds=to_end), seconds=False)})")
+    eta = duration(timedelta(seconds=to_end), seconds=False)
+    return _floored(wait, f"ETA in {eta}: not near yet")
 
 
 def _wait(hazard: float) -> float:

@@ -126,7 +126,7 @@ class Schedule:
         return None if slot is None or slot.due == NEVER else slot.due
 
     def reason(self, key: JobKey) -> Optional[str]:
-        """Why the job is due when it is ("near its ETA", "floor", ...)."""
+        """Why the job is due when it is ("near its ETA", "no ETA yet", ...)."""
         slot = self._slots.get(key)
         return None if slot is None else slot.reason
 
