@@ -20,8 +20,9 @@ def _screen_text(ui) -> str:  # type: ignore[no-untyped-def]
 async def test_cluster_rows_show_task_progress_and_failure_beside_jobs() -> None:
     async with running(_session(), size=(140, 30)) as ui:
         shown = _screen_text(ui)
-        assert "> GROWING   ███░░░░░░░  30% 1m      ◆ dw-sales  AVAILABLE/N" in shown
-        assert "x FAILED" + " " * 28 + "◆ dw-audit  AVAILABLE R" in shown
+        # Short of room, the name drops AVAILABLE (every healthy row says it) first.
+        assert "> GROWING   ███░░░░░░░  30% 1m      ◆ dw-sales  NORMAL " in shown
+        assert "x FAILED" + " " * 28 + "◆ dw-audit  REBOOT_FAIL" in shown
         assert shown.count("DWS.5011") == 1  # the failed reason's code, in the failure column
         assert "> RUNNING   ████░░░░░░  42%" in shown  # the jobs are still there
 

@@ -59,7 +59,7 @@ async def test_a_resize_from_start_to_finish(tmp_path: Path, sim: Simulator) -> 
     async with watching(tmp_path, sim, RESIZE_ID) as (ui, time):
         await until(ui, lambda: "GROWING" in _row(ui, RESIZE_ID))
         assert _row(ui, RESIZE_ID).startswith("> GROWING   ██░░░░░░░░  20% ")
-        assert "◆ dws-prod-dw  AVAILABLE/NORM" in _row(ui, RESIZE_ID)
+        assert "◆ dws-prod-dw  NORMAL " in _row(ui, RESIZE_ID)
         await _to(ui, time, 90)
         # The bar moves on (which sample is seen depends on when the schedule asks).
         await until(
@@ -68,7 +68,7 @@ async def test_a_resize_from_start_to_finish(tmp_path: Path, sim: Simulator) -> 
         # Asked about every 30 s while it runs (the adaptive schedule, no ETA yet).
         await _to(ui, time, 240)
         await until(ui, lambda: "REDISTR" in _row(ui, RESIZE_ID))
-        assert "AVAILABLE/REDI" in _row(ui, RESIZE_ID)  # the detail pane has the whole words
+        assert "◆ dws-prod-dw  REDISTRIBUTING" in _row(ui, RESIZE_ID)
         await _to(ui, time, 340)
         await until(ui, lambda: _row(ui, RESIZE_ID).startswith("+ DONE "))
         await until(ui, lambda: any("operation done" in toast for toast in ui.toasts))

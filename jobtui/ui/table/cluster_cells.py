@@ -20,6 +20,8 @@ from jobtui.ui.table.row_context import Cell, RowContext, bar_cell
 
 # The fewest characters of the status words worth showing in a narrow name column.
 WORDS_LEAST = 8
+# The status of a cluster that is up: said by every healthy row, so dropped first.
+USUAL = "AVAILABLE"
 
 
 def status_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:
@@ -51,10 +53,23 @@ def name_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[floa
     else:
         cell.append(render.short_id(job.entry.job_id, max(1, width - 2), tail=True), style="dim")
     words = render.literal(cluster_look.status_words(cluster)) if cluster is not None else ""
-    # Words cut to a stub ("AV…") say nothing: the status column and the detail have them.
-    if words and width - cell.cell_len - 2 >= min(len(words), WORDS_LEAST):
+    words = _words_for(words, width - cell.cell_len - 2)
+    if words:
         cell.append("  " + words, style="dim")
     return cell
+
+
+def _words_for(words: str, room: int) -> str:
+    """The status words, else the words after AVAILABLE (the usual status, so the least
+    telling: `NORMAL`, `REDISTRIBUTING`), whole when they fit; else the shorter of them,
+    to be cut by the column, if at least WORDS_LEAST characters show. Words cut to a
+    stub ("AV…") say nothing: the status column and the detail have them."""
+    usual = words.startswith(USUAL) and words[len(USUAL) : len(USUAL) + 1] in ("/", " ")
+    telling = words[len(USUAL) + 1 :] if usual else words
+    for option in (words, telling):
+        if option and len(option) <= room:
+            return option
+    return telling if room >= min(len(telling), WORDS_LEAST) else ""
 
 
 def started_cell(job: WatchedJob, ctx: RowContext, width: int, shown: Optional[float]) -> Text:

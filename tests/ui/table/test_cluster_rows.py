@@ -126,3 +126,10 @@ def test_a_narrow_name_column_drops_the_status_words_rather_than_show_a_stub() -
     cells = row(job, width=80)
     assert "◆ dws-prod-eu " in cells and "AV" not in cells
     assert "◆ dws-prod-eu  AVAILABLE/NORMAL" in row(job, width=200)
+
+
+def test_a_name_column_short_of_room_drops_available_before_the_sub_status() -> None:
+    job = make_cluster(1, name="dws-prod-eu", **RESIZE)
+    for width in (120, 140):
+        cells = row(job, width=width)
+        assert "◆ dws-prod-eu  NORMAL" in cells and "AVAILABLE" not in cells, (width, cells)
