@@ -272,7 +272,10 @@ class PtyTerm:
     def wait_exit(self, timeout: float) -> int | None:
         """The exit code, or None if still running after `timeout` seconds.
 
-        Reaps with wait4 so `cpu_seconds()` still answers, from the final rusage.
+        Reaps with wait4 so `cpu_seconds()` still answers, from the final rusage. Once
+        the child is gone, waits (up to a second) for the reader to take what it wrote
+        last: the restore sequences of a clean exit may still sit in the pty when the
+        process is reaped, and a check on them would race the reader thread.
         """
         deadline = time.monotonic() + timeout
         while self.proc.returncode is None:
@@ -280,6 +283,8 @@ class PtyTerm:
             if pid:
                 self.proc.returncode = os.waitstatus_to_exitcode(status)
                 self._final_cpu = usage.ru_utime + usage.ru_stime
+                self._reader.join(1.0)  # ends at EIO, once no process holds the slave
+                self._cursor()  # and everything read is emulated
             elif time.monotonic() >= deadline:
                 return None
             else:

@@ -37,3 +37,13 @@ def test_resize_reaches_the_child(launch: Launch) -> None:
     term.resize(132, 43)
     term.send_keys("enter")
     assert term.wait_for_text("columns=132, lines=43", 10), term.text()
+
+
+def test_what_a_child_writes_last_is_read_by_the_time_it_is_reaped(launch: Launch) -> None:
+    # A clean exit writes its restore sequences last; a check made as soon as the child
+    # is reaped must see them (this raced the reader, and failed CI once).
+    last_words = "import sys; sys.stdout.write('x' * 200000 + 'END'); sys.stdout.flush()"
+    for _ in range(5):
+        term = launch([sys.executable, "-c", last_words], cols=80, rows=24)
+        assert term.wait_exit(10) == 0
+        assert bytes(term.head).endswith(b"END")
